@@ -5,17 +5,43 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'stream', 'zlib'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'url',
+  'stream',
+  'zlib',
+];
 const viaSubpath = { regex: '^(\\.\\./)+shared(/|$)', message: 'Reach shared code through #shared/*.' };
 const ban = (group, message) => ({ group, message });
 
-const boundary = (files, patterns) => ({
+const boundary = (files, patterns, ignores = []) => ({
   files,
+  ignores,
   rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] },
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', '.tsbuild/', 'test-results/', 'playwright-report/', 'bench-results/', '.hub-data/', '.ci-tmp/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'release/',
+      '.tsbuild/',
+      'test-results/',
+      'playwright-report/',
+      'bench-results/',
+      '.hub-data/',
+      '.ci-tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -47,31 +73,75 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  boundary(['shared/**/*.ts'], [
-    ban(['react', 'react-*', 'dexie', 'dexie-*', 'electron', 'fastify', 'better-sqlite3', 'pg', ...nodeBuiltins], 'shared/ is pure TypeScript: no DOM, Node, React, Dexie or Electron.'),
-    ban(['**/renderer/**', '**/electron/**', '**/hub/**', '#renderer/*', '#hub/*'], 'shared/ imports nothing of the environments that use it.'),
-  ]),
-  boundary(['renderer/**/*.{ts,tsx}'], [
-    viaSubpath,
-    ban(['electron', 'fastify', 'better-sqlite3', 'pg', ...nodeBuiltins], 'The renderer is a web app: no Node or Electron modules (use the IPC bridge).'),
-    ban(['**/electron/**', '**/hub/**'], 'The renderer imports only shared/ and itself.'),
-  ]),
-  boundary(['renderer/**/*.{ts,tsx}', '!renderer/data/**'], [
-    viaSubpath,
-    ban(['dexie', 'dexie-*', '**/data/db', '**/data/db/**'], 'Only renderer/data/ touches Dexie; use its repository functions.'),
-    ban(['electron', 'fastify', 'better-sqlite3', 'pg', ...nodeBuiltins], 'The renderer is a web app: no Node or Electron modules (use the IPC bridge).'),
-    ban(['**/electron/**', '**/hub/**'], 'The renderer imports only shared/ and itself.'),
-  ]),
-  boundary(['electron/**/*.ts'], [
-    viaSubpath,
-    ban(['react', 'react-*', 'dexie', 'dexie-*', 'fastify', 'better-sqlite3', 'pg'], 'Keep main thin: no UI or database code in electron/.'),
-    ban(['**/renderer/**', '**/hub/**'], 'electron/ imports only shared/ and itself.'),
-  ]),
-  boundary(['hub/**/*.ts'], [
-    viaSubpath,
-    ban(['react', 'react-*', 'dexie', 'dexie-*', 'electron'], 'The hub is a Node server.'),
-    ban(['**/renderer/**', '**/electron/**'], 'hub/ imports only shared/ and itself.'),
-  ]),
+  boundary(
+    ['shared/**/*.ts'],
+    [
+      ban(
+        [
+          'react',
+          'react-*',
+          'dexie',
+          'dexie-*',
+          'electron',
+          'fastify',
+          'better-sqlite3',
+          'pg',
+          ...nodeBuiltins,
+        ],
+        'shared/ is pure TypeScript: no DOM, Node, React, Dexie or Electron.',
+      ),
+      ban(
+        ['**/renderer/**', '**/electron/**', '**/hub/**', '#renderer/*', '#hub/*'],
+        'shared/ imports nothing of the environments that use it.',
+      ),
+    ],
+  ),
+  boundary(
+    ['renderer/**/*.{ts,tsx}'],
+    [
+      viaSubpath,
+      ban(
+        ['electron', 'fastify', 'better-sqlite3', 'pg', ...nodeBuiltins],
+        'The renderer is a web app: no Node or Electron modules (use the IPC bridge).',
+      ),
+      ban(['**/electron/**', '**/hub/**'], 'The renderer imports only shared/ and itself.'),
+    ],
+  ),
+  boundary(
+    ['renderer/**/*.{ts,tsx}'],
+    [
+      viaSubpath,
+      ban(
+        ['dexie', 'dexie-*', '**/data/db', '**/data/db/**'],
+        'Only renderer/data/ touches Dexie; use its repository functions.',
+      ),
+      ban(
+        ['electron', 'fastify', 'better-sqlite3', 'pg', ...nodeBuiltins],
+        'The renderer is a web app: no Node or Electron modules (use the IPC bridge).',
+      ),
+      ban(['**/electron/**', '**/hub/**'], 'The renderer imports only shared/ and itself.'),
+    ],
+    ['renderer/data/**'],
+  ),
+  boundary(
+    ['electron/**/*.ts'],
+    [
+      viaSubpath,
+      ban(
+        ['react', 'react-*', 'dexie', 'dexie-*', 'fastify', 'better-sqlite3', 'pg'],
+        'Keep main thin: no UI or database code in electron/.',
+      ),
+      ban(['**/renderer/**', '**/hub/**'], 'electron/ imports only shared/ and itself.'),
+    ],
+  ),
+  boundary(
+    ['hub/**/*.ts'],
+    [
+      viaSubpath,
+      ban(['react', 'react-*', 'dexie', 'dexie-*', 'electron'], 'The hub is a Node server.'),
+      ban(['**/renderer/**', '**/electron/**'], 'hub/ imports only shared/ and itself.'),
+    ],
+  ),
   {
     files: ['tests/**/*.{ts,tsx}'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
