@@ -1,0 +1,19 @@
+/*
+ * Versioned, append-only schema migrations (conventions.md §10). Each version is its own file and its own
+ * test. A migration returns statements for a dialect; integer columns are 64-bit on both.
+ */
+import type { Dialect } from '../db';
+import { migration001 } from './001-initial';
+import { migration002 } from './002-case-numbers';
+
+export type Migration = {
+  version: number;
+  name: string;
+  statements(dialect: Dialect): string[];
+};
+
+/** All migrations in order; append only. */
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+
+/** Column type for 64-bit integers per dialect. */
+export const bigint = (d: Dialect): string => (d === 'postgres' ? 'BIGINT' : 'INTEGER');

@@ -1,0 +1,129 @@
+/*
+ * The hub's one storage interface. Both adapters (SQLite, PostgreSQL) implement it with the same
+ * queries over a tiny SQL surface (db.ts); services compose the operations inside `tx` so that an
+ * effect and its bookkeeping commit together (R11).
+ */
+import type { OrgKind, Role } from '#shared/sync/wire';
+
+/** An organisation sharing the hub (arbitration commission, union, court …). */
+export type OrgRecord = {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  caseNumberPrefix: string;
+  createdAt: number;
+};
+export type UserRecord = { id: string; orgId: string; name: string; roles: Role[]; createdAt: number };
+/** An enrolled device; `lastSeq`/`lastHash` are the head of its hash chain on the hub. */
+export type DeviceRecord = {
+  id: string;
+  userId: string;
+  name: string;
+  publicKeyJwk: string;
+  wrappedRecoveryKey: string | null;
+  revokedAt: number | null;
+  lastSeq: number;
+  lastHash: string | null;
+  createdAt: number;
+};
+export type TokenKind = 'access' | 'refresh';
+/** Tokens are stored by their SHA-256 only. */
+export type TokenRecord = {
+  tokenHash: string;
+  kind: TokenKind;
+  deviceId: string;
+  expiresAt: number;
+  createdAt: number;
+  rotatedAt: number | null;
+  replacedBy: string | null;
+  revoked: boolean;
+};
+/** An accepted event as stored: `body` is the exact JSON received. */
+export type StoredEvent = {
+  hubSeq: number;
+  id: string;
+  caseId: string;
+  deviceId: string;
+  deviceSeq: number;
+  hash: string;
+  type: string;
+  conf: string;
+  body: string;
+};
+/** Feed position of a pulled event: max(its hub seq, when the puller got the case). */
+export type FeedEvent = StoredEvent & { pos: number };
+export type CaseRecord = {
+  caseId: string;
+  ownerOrgId: string;
+  openedSeq: number;
+  caseNumber: string | null;
+  status: string;
+  category: string | null;
+  channel: string | null;
+  openedAt: number | null;
+};
+export type BlobRecord = {
+  sha256: string;
+  length: number | null;
+  received: number;
+  complete: boolean;
+  createdAt: number;
+};
+/** Who is asking: visibility comes from grants to the user, or to the org when a supervisor asks. */
+export type Principal = { userId: string; orgId: string; supervisor: boolean };
+export type GrantType = 'user' | 'org';
+export type CasePatch = Partial<Pick<CaseRecord, 'caseNumber' | 'status' | 'category' | 'channel'>>;
+
+/** Every storage operation; inside `tx` they share one durable transaction. */
+export type Queries = {
+  createOrg(o: OrgRecord): Promise<void>;
+  getOrg(id: string): Promise<OrgRecord | null>;
+  listOrgs(): Promise<OrgRecord[]>;
+  createUser(u: UserRecord): Promise<void>;
+  getUser(id: string): Promise<UserRecord | null>;
+  createEnrollmentCode(c: {
+    codeHash: string;
+    userId: string;
+    expiresAt: number;
+    createdAt: number;
+  }): Promise<void>;
+  /** Marks the code used if it exists, is unused and unexpired; returns its user or null. */
+  consumeEnrollmentCode(codeHash: string, now: number): Promise<string | null>;
+  createDevice(d: DeviceRecord): Promise<void>;
+  getDevice(id: string): Promise<DeviceRecord | null>;
+  listDevices(userId: string): Promise<DeviceRecord[]>;
+  revokeDevice(id: string, now: number): Promise<boolean>;
+  insertToken(t: TokenRecord): Promise<void>;
+  getToken(tokenHash: string): Promise<TokenRecord | null>;
+  markTokenRotated(tokenHash: string, now: number, replacedBy: string): Promise<void>;
+  revokeToken(tokenHash: string): Promise<void>;
+  findEvent(id: string): Promise<StoredEvent | null>;
+  /** Appends with the next hub sequence number and moves the device's chain head. */
+  appendEvent(e: Omit<StoredEvent, 'hubSeq'>, receivedAt: number): Promise<number>;
+  lastHubSeq(): Promise<number>;
+  pull(p: Principal, after: { pos: number; seq: number }, limit: number): Promise<FeedEvent[]>;
+  getCase(caseId: string): Promise<CaseRecord | null>;
+  createCase(c: { caseId: string; ownerOrgId: string; openedSeq: number; openedAt: number }): Promise<void>;
+  updateCase(caseId: string, patch: CasePatch): Promise<void>;
+  grant(caseId: string, type: GrantType, principalId: string, seq: number): Promise<void>;
+  canSee(caseId: string, p: Principal): Promise<boolean>;
+  visibleCases(p: Principal): Promise<CaseRecord[]>;
+  /** Next gapless number for (org, year); call only inside `tx`. */
+  nextCaseNumber(orgId: string, year: number): Promise<number>;
+  addBlobRef(r: { sha256: string; eventId: string; caseId: string; conf: string }): Promise<void>;
+  blobRefs(sha256: string): Promise<{ caseId: string; conf: string }[]>;
+  getBlob(sha256: string): Promise<BlobRecord | null>;
+  putBlob(b: BlobRecord): Promise<void>;
+  deleteBlob(sha256: string): Promise<void>;
+  getState(key: string): Promise<string | null>;
+  setState(key: string, value: string): Promise<void>;
+};
+
+export type Storage = {
+  kind: 'sqlite' | 'postgres';
+  /** Reads and single-statement writes. */
+  q: Queries;
+  /** One serialized durable transaction; resolves only after COMMIT. */
+  tx<T>(fn: (q: Queries) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
