@@ -1,0 +1,40 @@
+/*
+ * Starts the hub: HUB_PORT (8787), HUB_HOST (127.0.0.1), HUB_DATA_DIR (.hub-data; SQLite file and
+ * blobs), HUB_DATABASE_URL (postgres://… selects PostgreSQL), HUB_CORS_ORIGINS (comma list).
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createUuidV7 } from '#shared/util/ids';
+import { buildHub } from './app';
+import { openStorage, storageConfigFromEnv } from './storage/open';
+
+async function main(): Promise<void> {
+  const env = process.env;
+  const dataDir = env['HUB_DATA_DIR'] ?? '.hub-data';
+  const blobDir = join(dataDir, 'blobs');
+  mkdirSync(blobDir, { recursive: true });
+  const storage = await openStorage(storageConfigFromEnv(env));
+  const corsOrigins = (env['HUB_CORS_ORIGINS'] ?? 'http://127.0.0.1:5173,http://localhost:5173')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const app = await buildHub({
+    storage,
+    blobDir,
+    clock: () => Date.now(),
+    ids: createUuidV7(),
+    logger: true,
+    corsOrigins,
+  });
+  const stop = (): void => {
+    void app.close().then(() => storage.close());
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await app.listen({ port: Number(env['HUB_PORT'] ?? 8787), host: env['HUB_HOST'] ?? '127.0.0.1' });
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`hub failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

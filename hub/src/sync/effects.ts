@@ -1,0 +1,61 @@
+/*
+ * What an accepted event changes besides the log, inside the same transaction: who may see the case
+ * (grants), the case facts reports group by, which blobs the case references, and the official case
+ * number when a case is accepted. `check` runs before the append so an impossible effect (assigning a
+ * user of an unrelated organisation, referring to an unknown one) rejects the event instead.
+ */
+import type { AuthContext } from '../auth/authenticate';
+import type { HubContext } from '../context';
+import type { Queries } from '../storage/types';
+import { assignCaseNumber } from './case-numbers';
+import type { CheckedEvent } from './event-checks';
+import { assigneeOf, blobHashOf, caseFactsOf, referralTargetOf } from './payload-facts';
+
+async function check(q: Queries, auth: AuthContext, c: CheckedEvent): Promise<string | null> {
+  const e = c.event;
+  switch (e.type) {
+    case 'case.assigned': {
+      const who = assigneeOf(e.payload);
+      const user = who === null ? null : await q.getUser(who);
+      if (!user) return 'assignee is not a known user';
+      return user.orgId === auth.user.orgId ? null : 'assignee must belong to your organisation';
+    }
+    case 'case.referred': {
+      const to = referralTargetOf(e.payload);
+      return to !== null && (await q.getOrg(to)) ? null : 'referral target is not a known organisation';
+    }
+    default:
+      return null;
+  }
+}
+
+async function apply(
+  ctx: HubContext,
+  q: Queries,
+  auth: AuthContext,
+  c: CheckedEvent,
+  hubSeq: number,
+): Promise<void> {
+  const e = c.event;
+  if (e.type === 'case.opened') {
+    await q.createCase({
+      caseId: e.caseId,
+      ownerOrgId: auth.user.orgId,
+      openedSeq: hubSeq,
+      openedAt: ctx.clock(),
+    });
+    await q.grant(e.caseId, 'user', auth.user.id, hubSeq);
+    await q.grant(e.caseId, 'org', auth.user.orgId, hubSeq);
+  }
+  const facts = caseFactsOf(e.type, e.payload);
+  if (facts) await q.updateCase(e.caseId, facts);
+  const assignee = e.type === 'case.assigned' ? assigneeOf(e.payload) : null;
+  if (assignee !== null) await q.grant(e.caseId, 'user', assignee, hubSeq);
+  const target = e.type === 'case.referred' ? referralTargetOf(e.payload) : null;
+  if (target !== null) await q.grant(e.caseId, 'org', target, hubSeq);
+  const sha = blobHashOf(e.type, e.payload);
+  if (sha !== null) await q.addBlobRef({ sha256: sha, eventId: e.id, caseId: e.caseId, conf: e.conf });
+  if (e.type === 'case.accepted') await assignCaseNumber(ctx, q, e.caseId, e.at.hlc);
+}
+
+export const applyEffects = { check, apply };
