@@ -88,7 +88,8 @@ describe.each(BACKENDS)('scope matrix on $name', ({ config }) => {
       }
       const c = pick(r, cases);
       const eid = `${c.id}-${label}-${String(i)}`;
-      const author = users.find((u) => c.assigned.has(u.id)) ?? (users[0]);
+      const author = users.find((u) => c.assigned.has(u.id));
+      if (!author) throw new Error('a case always has its opener assigned');
       if (roll < 0.35) {
         const target = pick(
           r,
