@@ -87,7 +87,15 @@ async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     strict: false,
-    options: { json: { type: 'boolean' } },
+    options: {
+      json: { type: 'boolean' },
+      ...Object.fromEntries(
+        ['name', 'kind', 'prefix', 'org', 'roles', 'user', 'ttl', 'device'].map((k) => [
+          k,
+          { type: 'string' as const },
+        ]),
+      ),
+    },
   });
   const storage = await openStorage(storageConfigFromEnv(process.env));
   try {
