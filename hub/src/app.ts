@@ -7,6 +7,7 @@ import type { IdGenerator } from '#shared/util/ids';
 import { DEFAULT_LIMITS, type HubContext, type HubLimits } from './context';
 import { registerCors } from './http/cors';
 import { classifyFrameworkError, sendError } from './http/errors';
+import { createRateLimiter } from './http/rate-limit';
 import { registerBlobRoutes } from './routes/blobs';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerHealthRoute } from './routes/health';
@@ -55,10 +56,27 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   });
   app.setNotFoundHandler((req, reply) => sendError(req, reply, 'not_found'));
   registerCors(app, options.corsOrigins ?? []);
+  registerRateLimits(app, ctx);
   registerHealthRoute(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerBlobRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   return app;
+}
+
+/** 429 with Retry-After: per client address for device calls, per bearer token for everything else. */
+function registerRateLimits(app: FastifyInstance, ctx: HubContext): void {
+  const auth = createRateLimiter(ctx.clock, ctx.limits.authPerMinute, 60_000);
+  const sync = createRateLimiter(ctx.clock, ctx.limits.syncPerMinute, 60_000);
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.method === 'OPTIONS') return;
+    const bearer = req.headers.authorization;
+    const wait = req.url.startsWith('/v1/devices/')
+      ? auth.hit(`a:${req.ip}`)
+      : bearer !== undefined
+        ? sync.hit(`s:${bearer}`)
+        : null;
+    if (wait !== null) return sendError(req, reply.header('Retry-After', String(wait)), 'rate_limited');
+  });
 }

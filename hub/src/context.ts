@@ -19,6 +19,10 @@ export type HubLimits = {
   refreshGraceMs: number;
   maxClockDriftMs: number;
   enrollCodeTtlMs: number;
+  /** Enrollment and token calls per client address per minute (R23). */
+  authPerMinute: number;
+  /** Push/pull/blob calls per device per minute. */
+  syncPerMinute: number;
 };
 
 export const DEFAULT_LIMITS: HubLimits = {
@@ -32,6 +36,8 @@ export const DEFAULT_LIMITS: HubLimits = {
   refreshGraceMs: 10_000,
   maxClockDriftMs: 5 * 60_000,
   enrollCodeTtlMs: 24 * 3_600_000,
+  authPerMinute: 30,
+  syncPerMinute: 1200,
 };
 
 export type HubContext = {

@@ -167,3 +167,24 @@ describe.each(BACKENDS)('hub auth API on $name', ({ name, config }) => {
     expect(other.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After beyond the per-minute budget, and recovers after the window', async () => {
+    const sqlite = BACKENDS[0];
+    if (!sqlite) throw new Error('sqlite backend missing');
+    const h = await startHub(sqlite.config(), { authPerMinute: 3 });
+    try {
+      const call = () =>
+        h.app.inject({ method: 'POST', url: '/v1/devices/token', payload: { refreshToken: 'a'.repeat(20) } });
+      for (let i = 0; i < 3; i++) expect((await call()).statusCode).toBe(401);
+      const limited = await call();
+      expect(limited.statusCode).toBe(429);
+      expect(limited.headers['retry-after']).toBe('60');
+      expect(limited.json()).toMatchObject({ error: 'rate_limited' });
+      h.clock.now += 60_000;
+      expect((await call()).statusCode).toBe(401);
+    } finally {
+      await h.close();
+    }
+  });
+});
