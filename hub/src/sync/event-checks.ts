@@ -8,7 +8,7 @@ import type { Jwk, PushResult } from '#shared/sync/wire';
 import { err, ok, type Result } from '#shared/util/result';
 import type { AuthContext } from '../auth/authenticate';
 import type { HubContext } from '../context';
-import { computeHash, parseEvent, verifySig, type WireEvent } from './event-lib';
+import { canonicalJson, computeHash, parseEvent, verifySig, type WireEvent } from './event-lib';
 import { importDeviceKey } from './keys';
 
 /** An event that passed the stateless checks; `body` is its canonical stored JSON. */
@@ -56,5 +56,5 @@ export async function checkEventAlone(
   const wall = Date.parse(e.at.wall);
   if (!Number.isFinite(wall) || wall > ctx.clock() + ctx.limits.maxClockDriftMs)
     return reject(e.id, 'clock_drift', `claimed time ${e.at.wall} is ahead of hub time`);
-  return ok({ event: e, body: JSON.stringify(input) });
+  return ok({ event: e, body: canonicalJson(e) });
 }

@@ -28,7 +28,12 @@ describe('hub main', () => {
             expect(r.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:5173');
             return (await r.json()) as unknown;
           },
-          () => new Promise((res) => setTimeout(() => { res(null); }, 200)),
+          () =>
+            new Promise((res) =>
+              setTimeout(() => {
+                res(null);
+              }, 200),
+            ),
         );
       }
       expect(body).toMatchObject({ status: 'ok', storage: 'sqlite' });
