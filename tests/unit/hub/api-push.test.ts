@@ -2,7 +2,6 @@
 // a rejected event; referral visibility through pull; official case numbers as hub-signed events.
 import { createHash, webcrypto } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Jwk } from '#shared/sync/wire';
 import type { OrgRecord, UserRecord } from '../../../hub/src/storage/types';
 import { computeHash, verifySig } from '../../../hub/src/sync/event-lib';
 import { BACKENDS } from './support/backends';
