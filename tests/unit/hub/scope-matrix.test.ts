@@ -2,6 +2,9 @@
 // confidential events; every user pages through their feed (in two rounds, so grants made later must
 // append older history after the saved cursor) and the delivered set is compared with a small,
 // independent oracle of the scope rules.
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnrollResponse, Role } from '#shared/sync/wire';
 import { BACKENDS } from './support/backends';
@@ -176,5 +179,41 @@ describe.each(BACKENDS)('scope matrix on $name', ({ config }) => {
       });
       expect(res.json()).toMatchObject({ events: [], hasMore: false, cursor: cursors.get(u.id) });
     }
+  });
+
+  it('serves evidence blobs exactly to the users the oracle lets see the naming event', async () => {
+    const r = rng(77);
+    const blobs: { sha: string; c: C; conf: string }[] = [];
+    for (const c of cases.slice(0, 25)) {
+      const conf = pick(r, ['public', 'internal', 'caucus:p2']);
+      const bytes = Buffer.from(`证据-${c.id}-${conf}`);
+      const sha = createHash('sha256').update(bytes).digest('hex');
+      mkdirSync(join(h.blobDir, sha.slice(0, 2)), { recursive: true });
+      writeFileSync(join(h.blobDir, sha.slice(0, 2), sha), bytes);
+      await h.storage.q.putBlob({
+        sha256: sha,
+        length: bytes.length,
+        received: bytes.length,
+        complete: true,
+        createdAt: 0,
+      });
+      await h.storage.q.addBlobRef({ sha256: sha, eventId: `blob-${c.id}`, caseId: c.id, conf });
+      blobs.push({ sha, c, conf });
+    }
+    let allowed = 0;
+    for (const u of users) {
+      for (const b of blobs) {
+        const res = await h.app.inject({
+          method: 'GET',
+          url: `/v1/blobs/${b.sha}`,
+          headers: bearer(u.dev.token),
+        });
+        const want = oracleSees(u, b.c, b.conf);
+        expect([u.id, b.sha, res.statusCode]).toEqual([u.id, b.sha, want ? 200 : 404]);
+        if (want) allowed += 1;
+      }
+    }
+    expect(allowed).toBeGreaterThan(0);
+    expect(allowed).toBeLessThan(users.length * blobs.length);
   });
 });

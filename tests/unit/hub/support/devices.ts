@@ -22,10 +22,10 @@ export type TestDevice = {
 };
 
 export async function testDevice(h: Harness, user: UserRecord, role: Role): Promise<TestDevice> {
-  const pair = (await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
+  const pair = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
     'sign',
     'verify',
-  ]));
+  ]);
   const enrolled = await h.enroll(user, await webcrypto.subtle.exportKey('jwk', pair.publicKey));
   let seq = 0;
   let head: string | null = null;
