@@ -10,7 +10,7 @@ import {
   type HolidayCalendar,
 } from '#shared/law/calendar';
 import { addDays, addMonths, daysBetween, monthsAndDaysBetween, weekday } from '#shared/law/civil-date';
-import { bundledHolidayCalendar } from '#shared/law/default-calendar';
+import { bundledHolidayCalendar } from '#shared/law/bundled-data';
 
 const loaded = bundledHolidayCalendar();
 if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { HolidayCalendar } from '#shared/law/calendar';
 import { DEADLINE_RULES, type DeadlineRuleId } from '#shared/law/deadline-rules';
 import { computeDeadline, deadlineState, type DeadlinePause } from '#shared/law/deadlines';
-import { bundledHolidayCalendar } from '#shared/law/default-calendar';
+import { bundledHolidayCalendar } from '#shared/law/bundled-data';
 
 const loaded = bundledHolidayCalendar();
 if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
