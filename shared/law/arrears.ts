@@ -4,7 +4,7 @@
  * arithmetic.
  */
 import { z } from 'zod';
-import { inputError, type CalcError } from '#shared/law/compensation';
+import { inputError, type CalcError } from '#shared/law/calc-common';
 import { err, ok, type Result } from '#shared/util/result';
 
 const fen = z.number().int().nonnegative();

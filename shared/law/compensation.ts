@@ -5,42 +5,19 @@
  * the calculation with its name. Amounts are integer fen, rounded half up once at the end of each step.
  */
 import { z } from 'zod';
+import { addDays, addMonths, daysBetween, monthsAndDaysBetween, type IsoDate } from '#shared/law/civil-date';
 import {
-  addDays,
-  addMonths,
-  daysBetween,
-  isIsoDate,
-  monthsAndDaysBetween,
-  type IsoDate,
-} from '#shared/law/civil-date';
-import { msg, type LawMessage } from '#shared/law/messages';
-import {
-  lookupRegionalValue,
-  missingValueText,
-  type MissingValue,
-  type RegionalRow,
-  type RegionalTable,
-} from '#shared/law/regional-tables';
+  fenInput as fen,
+  inputError,
+  isoDateInput as isoDate,
+  missingError,
+  regionInput as region,
+  roundHalfFromTwice as roundHalf,
+  type CalcError,
+} from '#shared/law/calc-common';
+import { msg } from '#shared/law/messages';
+import { lookupRegionalValue, type RegionalRow, type RegionalTable } from '#shared/law/regional-tables';
 import { err, ok, type Result } from '#shared/util/result';
-
-/** A calculation failure; `missing` lists regional values the table lacks. */
-export type CalcError = LawMessage & { readonly missing?: readonly MissingValue[] };
-
-const isoDate = z.string().refine(isIsoDate, '日期应为有效的 YYYY-MM-DD');
-const fen = z.number().int().nonnegative();
-const region = z.object({ code: z.string().regex(/^\d{6}$/), name: z.string().trim().min(1) });
-
-export const inputError = (error: z.ZodError): CalcError =>
-  msg('calc_input', error.issues.map((i) => `${i.path.join('.')}：${i.message}`).join('；'), 'Invalid input');
-
-export const missingError = (missing: readonly MissingValue[]): CalcError => ({
-  ...msg(
-    'calc_missing_regional_value',
-    missing.map(missingValueText).join('；'),
-    'Missing regional standard',
-  ),
-  missing,
-});
 
 export const EconomicCompensationInputSchema = z.object({
   startDate: isoDate,
@@ -67,7 +44,6 @@ export type EconomicCompensationResult = {
 };
 
 const LCL_START: IsoDate = '2008-01-01';
-const roundHalf = (twice: number): number => Math.floor((twice + 1) / 2);
 
 /** Service counts whole years; a remainder of 6 months or more is a year, under 6 months half a month. */
 function halfMonthsOfPay(

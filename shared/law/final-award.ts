@@ -6,8 +6,7 @@
  * Rules Art. 50 has the tribunal issue separate award documents.
  */
 import { z } from 'zod';
-import { inputError, missingError, type CalcError } from '#shared/law/compensation';
-import { isIsoDate } from '#shared/law/civil-date';
+import { inputError, isoDateInput, missingError, regionInput, type CalcError } from '#shared/law/calc-common';
 import { lookupRegionalValue, type RegionalRow, type RegionalTable } from '#shared/law/regional-tables';
 import { assertNever } from '#shared/util/assert-never';
 import { err, ok, type Result } from '#shared/util/result';
@@ -66,9 +65,9 @@ const category = z.enum([
 ]);
 
 export const FinalAwardInputSchema = z.object({
-  region: z.object({ code: z.string().regex(/^\d{6}$/), name: z.string().trim().min(1) }),
+  region: regionInput,
   /** Day the award is made: the minimum wage in force that day sets the threshold. */
-  awardDate: z.string().refine(isIsoDate, '日期应为有效的 YYYY-MM-DD'),
+  awardDate: isoDateInput,
   items: z.array(
     z.object({
       id: z.string().min(1),
