@@ -1,0 +1,121 @@
+/* English. Typed against the Chinese key set, so a missing or extra key does not compile. */
+import type { Messages } from './messages';
+
+export const en: Messages = {
+  app: {
+    name: 'Backpack Tribunal',
+    skipToMain: 'Skip to main content',
+  },
+  nav: {
+    label: 'Main navigation',
+    caseload: 'Cases',
+    today: 'Today',
+    dashboard: 'Dashboard',
+    sync: 'Sync',
+    settings: 'Settings',
+  },
+  topbar: {
+    organisationLabel: 'Organisation',
+    userLabel: 'User',
+    organisationPlaceholder: 'No organisation',
+    userPlaceholder: 'Device not enrolled',
+    lock: 'Lock',
+    lockHint: 'Lock the screen when you step away',
+  },
+  network: {
+    label: 'Network',
+    online: 'Online',
+    offline: 'Offline',
+  },
+  saveState: {
+    label: 'Save state',
+    saving: 'Saving…',
+    savedLocal: 'Saved on this device',
+    synced: 'Synced',
+    syncFailed: 'Sync failed',
+    conflict: 'Conflict',
+  },
+  lock: {
+    title: 'Locked',
+    body: 'The screen is locked; local data is kept. Passphrase unlock is not wired yet: press Unlock to continue.',
+    unlock: 'Unlock',
+  },
+  caseload: {
+    title: 'Cases',
+    newCase: 'New case',
+    searchLabel: 'Search cases',
+    searchPlaceholder: 'Name, case number, employer, last 4 of ID',
+    filtersLabel: 'Filters',
+    filterAll: 'All',
+    filterMine: 'Mine',
+    filterOverdue: 'Overdue',
+    filterUnsynced: 'Not synced',
+    tableLabel: 'Case list',
+    columns: {
+      caseNumber: 'Case no.',
+      applicants: 'Applicants',
+      respondent: 'Respondent',
+      cause: 'Cause',
+      status: 'Status',
+      nextDeadline: 'Next deadline',
+      assignee: 'Handled by',
+      sync: 'Sync',
+    },
+    empty: 'No cases yet.',
+    emptyHint: 'Press "New case" to open one on site, with or without a network.',
+  },
+  caseFile: {
+    title: 'Case file',
+    caseId: 'Case id: {{id}}',
+    placeholder:
+      'The case file (parties, claims, evidence, mediation, hearings, documents, deadlines, timeline) will appear here.',
+    back: 'Back to cases',
+  },
+  intake: {
+    title: 'New case',
+    placeholder: 'The intake form will appear here: case type, applicants, respondent, claims.',
+    back: 'Back to cases',
+  },
+  today: {
+    title: 'Today',
+    sessions: "Today's sessions",
+    sessionsEmpty: 'No mediation or hearing scheduled today.',
+    deadlines: 'Deadlines due soon',
+    deadlinesEmpty: 'No deadline falls within three days.',
+  },
+  dashboard: {
+    title: 'Dashboard',
+    placeholder:
+      'Cases accepted, closed, closure rate, mediation success and amounts recovered appear after a sync.',
+  },
+  sync: {
+    title: 'Sync',
+    waiting: 'Waiting to upload',
+    waitingEmpty: 'Nothing is waiting to upload.',
+    rejected: 'Rejected by the hub',
+    rejectedEmpty: 'Nothing was rejected.',
+    conflicts: 'Conflicts to resolve',
+    conflictsEmpty: 'No conflicts.',
+    lastSync: 'Last successful sync',
+    never: 'Never',
+  },
+  settings: {
+    title: 'Settings',
+    language: 'Language',
+    languageHint: 'Takes effect at once and is kept on this device.',
+    hub: 'Hub address',
+    hubNotSet: 'Not set (shown after the device is enrolled)',
+    about: 'About',
+    version: 'Version',
+    runtime: 'Runtime',
+    unknown: 'Unknown',
+  },
+  languages: {
+    'zh-CN': '简体中文',
+    en: 'English',
+  },
+  notFound: {
+    title: 'Page not found',
+    back: 'Back to cases',
+  },
+};

@@ -1,0 +1,28 @@
+/* Renderer entry: pick the remembered language, then mount the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { createI18n } from './i18n';
+import { loadLanguage } from './i18n/language';
+import './app/styles/base.css';
+
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // storage disabled: run in zh-CN without remembering
+  }
+}
+
+const language = loadLanguage(safeLocalStorage());
+document.documentElement.lang = language;
+const i18n = createI18n(language);
+
+const rootElement = document.getElementById('root');
+if (rootElement) {
+  createRoot(rootElement).render(
+    <StrictMode>
+      <App i18n={i18n} />
+    </StrictMode>,
+  );
+}
