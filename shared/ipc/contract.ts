@@ -9,27 +9,19 @@
  * `ipcRenderer.invoke` and `contextBridge` without the 33 % base64 overhead.
  */
 import { z } from 'zod';
-import type { Result } from '#shared/util/result';
+import {
+  channelParts,
+  ipcChannels,
+  ipcError,
+  ipcErrorCodes,
+  type IpcChannel,
+  type IpcError,
+  type IpcErrorCode,
+  type IpcResult,
+} from './channels';
 
-/** Machine-readable error codes every call may answer with. */
-export const ipcErrorCodes = [
-  'forbidden_sender',
-  'invalid_input',
-  'internal',
-  'unsupported',
-  'not_found',
-  'io',
-  'insecure_backend',
-  'backend_changed',
-  'unavailable',
-] as const;
-export type IpcErrorCode = (typeof ipcErrorCodes)[number];
-
-/** Error payload: `message` is for people (Chinese first, English in brackets). */
-export type IpcError = { readonly code: IpcErrorCode; readonly message: string };
-
-/** What every bridge call resolves to. It never rejects. */
-export type IpcResult<T> = Result<T, IpcError>;
+export { channelParts, ipcChannels, ipcError, ipcErrorCodes };
+export type { IpcChannel, IpcError, IpcErrorCode, IpcResult };
 
 const MiB = 1024 * 1024;
 /** Limits enforced by the schemas; exported so callers can check before sending. */
@@ -129,11 +121,7 @@ export const ipcContract = {
   'keys:store': keysStoreInput,
   'keys:load': keysLoadInput,
   'keys:status': noInput,
-} as const;
-
-export type IpcChannel = keyof typeof ipcContract;
-/** Every channel, in a stable order (the preload and the tests iterate it). */
-export const ipcChannels = Object.keys(ipcContract) as IpcChannel[];
+} as const satisfies Record<IpcChannel, z.ZodType>;
 
 /** What the caller passes (defaults still optional). */
 export type IpcInput<C extends IpcChannel> = z.input<(typeof ipcContract)[C]>;
@@ -212,15 +200,3 @@ export type TribunalApi = {
     readonly status: IpcCall<'keys:status'>;
   };
 };
-
-/** Splits `domain:verb` into the namespace and method of `TribunalApi`. */
-export function channelParts(channel: IpcChannel): { namespace: keyof TribunalApi; method: string } {
-  const [namespace, method] = channel.split(':') as [keyof TribunalApi, string];
-  return { namespace, method };
-}
-
-/** Builds an error result; messages are Chinese first. */
-export const ipcError = (code: IpcErrorCode, message: string): IpcResult<never> => ({
-  ok: false,
-  error: { code, message },
-});

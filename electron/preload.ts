@@ -1,0 +1,11 @@
+/*
+ * The sandboxed preload: bundled to one CJS file (sandboxed preloads cannot require our modules) and
+ * exposing only `window.tribunal` (see bridge.ts).
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { buildBridge } from './bridge';
+
+contextBridge.exposeInMainWorld(
+  'tribunal',
+  buildBridge((channel, input) => ipcRenderer.invoke(channel, input)),
+);
