@@ -1,4 +1,5 @@
 /* Renderer entry: pick the remembered language, then mount the app. */
+import './app/zod-jitless'; // must stay first: see the module
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -109,6 +109,7 @@ export const en: Messages = {
     version: 'Version',
     runtime: 'Runtime',
     unknown: 'Unknown',
+    browser: 'Browser',
   },
   languages: {
     'zh-CN': '简体中文',

@@ -108,6 +108,7 @@ export const zhCN = {
     version: '版本',
     runtime: '运行环境',
     unknown: '未知',
+    browser: '浏览器',
   },
   languages: {
     'zh-CN': '简体中文',

@@ -4,10 +4,12 @@ import { Page } from '../../ui/Page';
 import { Panel } from '../../ui/Panel';
 import { AppInfo } from './AppInfo';
 import { LanguageSwitch } from './LanguageSwitch';
+import { useAppInfo } from './use-app-info';
 import './settings.css';
 
 export function SettingsPage() {
   const { t } = useTranslation();
+  const info = useAppInfo();
   return (
     <Page title={t('settings.title')} testId="page-settings">
       <div className="settings-stack">
@@ -15,10 +17,10 @@ export function SettingsPage() {
           <LanguageSwitch />
         </Panel>
         <Panel title={t('settings.hub')}>
-          <p data-testid="hub-address">{t('settings.hubNotSet')}</p>
+          <p data-testid="hub-address">{info?.hubOrigin || t('settings.hubNotSet')}</p>
         </Panel>
         <Panel title={t('settings.about')}>
-          <AppInfo />
+          <AppInfo info={info} />
         </Panel>
       </div>
     </Page>
