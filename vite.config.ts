@@ -17,7 +17,7 @@ function relaxCspInDevOnly(): Plugin {
   return {
     name: 'tribunal:relax-csp-in-dev',
     apply: 'serve',
-    transformIndexHtml: (html) => html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, ''),
+    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>\s*/, ''),
   };
 }
 
