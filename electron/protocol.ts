@@ -108,7 +108,7 @@ export function createAppProtocolHandler(
       const realFile = await options.fs.realpath(path.join(realRoot, ...check.segments));
       if (!isInside(realRoot, realFile)) return status(404);
       const body = await options.fs.readFile(realFile);
-      return new Response(request.method === 'HEAD' ? null : body, {
+      return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
         status: 200,
         headers: headers({ 'content-type': mimeTypeOf(realFile) }),
       });

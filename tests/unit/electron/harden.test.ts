@@ -56,7 +56,7 @@ describe('hardenWebContents', () => {
 });
 
 describe('permission requests', () => {
-  const wc = {} as WebContents;
+  const wc = {} as unknown as WebContents;
   const request = (permission: string, details: object, askCamera = vi.fn(() => Promise.resolve(true))) =>
     new Promise<{ granted: boolean; asked: boolean }>((resolve) => {
       const handler = createPermissionRequestHandler(askCamera);
@@ -66,7 +66,7 @@ describe('permission requests', () => {
         (granted) => {
           resolve({ granted, asked: askCamera.mock.calls.length > 0 });
         },
-        { requestingUrl: 'app://app/index.html', isMainFrame: true, ...details } as never,
+        { requestingUrl: 'app://app/index.html', isMainFrame: true, ...details },
       );
     });
 

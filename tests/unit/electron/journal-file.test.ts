@@ -2,7 +2,6 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FileHandle } from 'node:fs/promises';
 import { createJournalFile, JournalOffsetError, type JournalFs } from '../../../electron/journal-file';
 
 let dir: string;
@@ -24,7 +23,7 @@ const spyFs: JournalFs = {
           return (v as (...a: unknown[]) => unknown).apply(target, args);
         };
       },
-    }) as FileHandle;
+    });
   },
 };
 
