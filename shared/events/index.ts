@@ -5,3 +5,4 @@ export * from './hlc';
 export * from './parse';
 export * from './payloads';
 export * from './signing';
+export * from './verify';

@@ -21,6 +21,8 @@ export type TestDeviceOptions = {
   readonly ids?: IdGenerator;
   /** Drift bound for receive(); default 5 minutes. */
   readonly maxDriftMs?: number;
+  /** Reuse a key pair (e.g. to simulate a laptop restored from backup that forks its own chain). */
+  readonly keys?: CryptoKeyPair;
 };
 
 export type TestDevice = {
@@ -28,6 +30,7 @@ export type TestDevice = {
   readonly publicKey: CryptoKey;
   readonly jwk: JsonWebKey;
   readonly hlc: Hlc;
+  readonly keys: CryptoKeyPair;
   /** Builds, chains, stamps and signs the device's next event. */
   emit<T extends EventType>(
     caseId: string,
@@ -56,7 +59,7 @@ function steppingClock(): () => number {
 export async function createTestDevice(options: TestDeviceOptions): Promise<TestDevice> {
   const clock = options.clock ?? steppingClock();
   const ids = options.ids ?? createUuidV7(clock, (n) => new Uint8Array(n));
-  const keys = await generateDeviceKeyPair();
+  const keys = options.keys ?? (await generateDeviceKeyPair());
   const jwk = await exportPublicKeyJwk(keys.publicKey);
   const hlc = createHlc({ now: clock, nodeId: options.deviceId, maxDriftMs: options.maxDriftMs ?? 300_000 });
   let last: { deviceSeq: number; hash: string } | null = null;
@@ -93,6 +96,7 @@ export async function createTestDevice(options: TestDeviceOptions): Promise<Test
     publicKey: keys.publicKey,
     jwk,
     hlc,
+    keys,
     draft,
     emit: async (caseId, type, payload, conf) => {
       const e = await sealEvent(draft(caseId, type, payload, conf), keys.privateKey);

@@ -15,6 +15,7 @@ export function device(
   deviceId: string,
   salt: number,
   start = Date.UTC(2026, 10, 28, 9),
+  keys?: CryptoKeyPair,
 ): Promise<TestDevice> {
   const clock = stepClock(start);
   return createTestDevice({
@@ -24,5 +25,6 @@ export function device(
     role: 'mediator',
     clock,
     ids: createUuidV7(clock, (n) => new Uint8Array(n).fill(salt)),
+    ...(keys ? { keys } : {}),
   });
 }
