@@ -23,7 +23,9 @@ export type ProtocolFs = {
 export type PathCheck = { ok: true; segments: string[] } | { ok: false; status: 400 | 404 };
 
 const prefix = `${appScheme}://${appHost}/`;
-const forbiddenEncoded = /%(2e|2f|5c|00|25)/i;
+// Encoded dots, slashes and percent signs are refused on the raw URL (they could smuggle `..`, a separator
+// or a second decoding round); encoded backslashes and NUL are caught after decoding with the raw ones.
+const forbiddenEncoded = /%(2e|2f|25)/i;
 
 const hasControlOrBackslash = (s: string): boolean => {
   for (let i = 0; i < s.length; i++) {

@@ -13,6 +13,7 @@ describe('IPC guard: sender', () => {
     ['http://127.0.0.1:5173/', undefined],
     ['app://app/index.html', 'null'], // an opaque-origin (sandboxed) frame at an app URL
     ['about:blank', 'null'],
+    ['https://evil.example/', 'app://app'], // both the URL and the origin must be the app's
   ])('refuses a frame at %s', async (url, origin) => {
     let called = false;
     const h = guarded('app:info', () => {

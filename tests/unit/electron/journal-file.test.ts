@@ -13,13 +13,15 @@ const spyFs: JournalFs = {
   mkdir: (d, o) => fs.mkdir(d, o),
   open: async (f, flags) => {
     const fh = await fs.open(f, flags);
-    log.push(`open ${path.basename(f)}`);
+    const name = path.basename(f);
+    log.push(`open ${name}`);
     return new Proxy(fh, {
       get(target, prop, receiver) {
         const v: unknown = Reflect.get(target, prop, receiver);
         if (typeof v !== 'function') return v;
         return (...args: unknown[]) => {
-          if (['write', 'sync', 'truncate', 'close'].includes(String(prop))) log.push(String(prop));
+          if (['write', 'sync', 'truncate', 'close'].includes(String(prop)))
+            log.push(`${String(prop)} ${name}`);
           return (v as (...a: unknown[]) => unknown).apply(target, args);
         };
       },
@@ -43,9 +45,11 @@ describe('journal file', () => {
     const text = await fs.readFile(file, 'utf8');
     expect(text).toBe('{"a":1}\n{"b":"案"}\n');
     expect(offset).toBe(Buffer.byteLength(text));
-    const writeAt = log.indexOf('write');
-    expect(log.indexOf('sync')).toBeGreaterThan(writeAt);
-    expect(log.indexOf('close')).toBeGreaterThan(log.indexOf('sync'));
+    const writeAt = log.indexOf('write events.jsonl');
+    expect(writeAt).toBeGreaterThanOrEqual(0);
+    expect(log.indexOf('sync events.jsonl')).toBeGreaterThan(writeAt);
+    expect(log.indexOf('close events.jsonl')).toBeGreaterThan(log.indexOf('sync events.jsonl'));
+    expect(log).toContain('sync journal'); // the new file's directory entry is durable too
   });
 
   it('reads back from offsets, page by page', async () => {

@@ -97,6 +97,10 @@ describe('app:// protocol', () => {
     'app://app/C:/Windows/win.ini',
     'app://app/./index.html',
     'app://app/%ZZ',
+    'app://app/assets%2fapp.js',
+    'app://app/index%2ehtml',
+    'app://app/%25',
+    'app://app/assets%5capp.js',
   ])('refuses the raw path %s with 400', (url) => {
     expect(checkAppPath(url)).toEqual({ ok: false, status: 400 });
   });

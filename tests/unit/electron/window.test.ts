@@ -35,6 +35,8 @@ describe('window factory', () => {
     ['webviewTag', false],
     ['experimentalFeatures', false],
     ['navigateOnDragDrop', false],
+    ['safeDialogs', true],
+    ['spellcheck', false],
     ['devTools', false],
     ['preload', '/app/preload.cjs'],
   ] as const)('sets %s to %s', (key, value) => {
