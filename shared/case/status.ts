@@ -184,3 +184,7 @@ export const canMove = (kind: CaseKind, from: CaseStatus, to: CaseStatus): boole
 
 /** Statuses after which nothing but archiving happens; `case.closed` is refused there. */
 export const isFinished = (status: CaseStatus): boolean => status === 'closed' || status === 'archived';
+
+/** The statuses the machine of `kind` allows next from `from` (for menus and generators). */
+export const nextStatuses = (kind: CaseKind, from: CaseStatus): readonly CaseStatus[] =>
+  (MOVES[kind][from] ?? []) as readonly CaseStatus[];
