@@ -1,0 +1,122 @@
+/*
+ * The browser-mode journal (architecture.md "Durability on the laptop"): one append-only file of event
+ * lines in the Origin Private File System, outside IndexedDB. Same semantics as the Electron journal:
+ * byte offsets, whole lines only, a torn tail (an append that never completed) hidden and cut off.
+ *
+ * Durability: an append resolves only after `FileSystemWritableFileStream.close()` has committed the
+ * write (Chromium writes a swap file and moves it into place). The browser gives no explicit fsync, so
+ * this is the strongest guarantee the web platform offers. `keepExistingData` copies the file into the
+ * swap file on every append, so appends cost O(journal size); fine for a day's events, and the reason
+ * a worker with `createSyncAccessHandle` is the upgrade path.
+ */
+import type { IpcOutput } from '#shared/ipc/contract';
+
+/** The OPFS calls the journal makes; the real handles satisfy these, tests pass an in-memory fake. */
+export type OpfsWritable = {
+  write(params: { type: 'write'; position: number; data: Uint8Array<ArrayBuffer> }): Promise<void>;
+  truncate(size: number): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+};
+export type OpfsFileHandle = {
+  getFile(): Promise<Blob>;
+  createWritable(options: { keepExistingData: boolean }): Promise<OpfsWritable>;
+};
+export type OpfsDirectory = {
+  getFileHandle(name: string, options: { create: boolean }): Promise<OpfsFileHandle>;
+};
+
+export type BrowserJournal = {
+  append(lines: readonly string[]): Promise<number>;
+  read(fromOffset: number, maxBytes: number): Promise<IpcOutput<'journal:read'>>;
+};
+
+/** Thrown for an offset that is not at a line start or beyond the end. */
+export class JournalOffsetError extends Error {}
+
+const newline = 0x0a;
+const chunk = 64 * 1024;
+
+const bytesOf = async (blob: Blob, start: number, end: number): Promise<Uint8Array> =>
+  new Uint8Array(await blob.slice(start, end).arrayBuffer());
+
+async function lastLineEnd(blob: Blob): Promise<number> {
+  let end = blob.size;
+  while (end > 0) {
+    const start = Math.max(0, end - chunk);
+    const at = (await bytesOf(blob, start, end)).lastIndexOf(newline);
+    if (at >= 0) return start + at + 1;
+    end = start;
+  }
+  return 0;
+}
+
+async function readLines(blob: Blob, from: number, maxBytes: number): Promise<IpcOutput<'journal:read'>> {
+  const size = blob.size;
+  if (from > size) throw new JournalOffsetError(`偏移量超出日志末尾 (offset ${from} beyond end ${size})`);
+  if (from > 0 && (await bytesOf(blob, from - 1, from))[0] !== newline) {
+    throw new JournalOffsetError(`偏移量不在行首 (offset ${from} is not a line start)`);
+  }
+  let want = Math.min(maxBytes, size - from);
+  let buf: Uint8Array = new Uint8Array(0);
+  let cut = -1;
+  while (want > 0) {
+    buf = await bytesOf(blob, from, from + want);
+    cut = buf.lastIndexOf(newline);
+    if (cut >= 0 || from + want >= size) break;
+    want = Math.min(want * 2, size - from);
+  }
+  if (cut < 0) return { lines: [], nextOffset: from, end: true };
+  const nextOffset = from + cut + 1;
+  const lines = new TextDecoder().decode(buf.subarray(0, cut)).split('\n');
+  return { lines, nextOffset, end: (await lastLineEnd(blob)) <= nextOffset };
+}
+
+/** A journal in `fileName` inside the directory `getDirectory` answers (OPFS root by default). */
+export function createOpfsJournal(
+  getDirectory: () => Promise<OpfsDirectory>,
+  fileName: string,
+): BrowserJournal {
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.then(job);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const handle = async (create: boolean) => (await getDirectory()).getFileHandle(fileName, { create });
+
+  const appendNow = async (lines: readonly string[]): Promise<number> => {
+    const fh = await handle(true);
+    const blob = await fh.getFile();
+    const safeEnd = await lastLineEnd(blob);
+    const data = new TextEncoder().encode(lines.join('\n') + '\n');
+    const writable = await fh.createWritable({ keepExistingData: true });
+    try {
+      if (safeEnd < blob.size) await writable.truncate(safeEnd);
+      await writable.write({ type: 'write', position: safeEnd, data });
+    } catch (e) {
+      await writable.abort();
+      throw e;
+    }
+    await writable.close();
+    return safeEnd + data.byteLength;
+  };
+
+  const readNow = async (fromOffset: number, maxBytes: number) => {
+    let fh: OpfsFileHandle;
+    try {
+      fh = await handle(false);
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'NotFoundError' && fromOffset === 0) {
+        return { lines: [], nextOffset: 0, end: true };
+      }
+      throw e;
+    }
+    return readLines(await fh.getFile(), fromOffset, maxBytes);
+  };
+
+  return {
+    append: (lines) => serial(() => appendNow(lines)),
+    read: (fromOffset, maxBytes) => serial(() => readNow(fromOffset, maxBytes)),
+  };
+}
