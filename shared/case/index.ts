@@ -1,0 +1,6 @@
+/* The case reducer in one import. */
+export { reduceCase } from './reduce';
+export { activeTriggers } from './deadline-triggers';
+export { isMainFile, notesFor, type NoteFilter } from './selectors';
+export * from './state';
+export * from './status';
