@@ -1,10 +1,11 @@
 // `npm start`: builds the renderer and the Electron bundles, then launches Electron on them. Where no
 // Electron binary is installed (the npm package downloads it separately, which fails offline), say so in
 // one line and point to the browser mode instead of printing a stack trace.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build as buildRenderer } from 'vite';
 import { buildElectron } from './build-electron.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -24,11 +25,7 @@ export const noBinaryMessage =
   'Electron 二进制文件不可用 (no Electron binary on this machine): run `npm run web` to use the app in a browser';
 
 async function main() {
-  const vite = spawnSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (vite.status !== 0) process.exit(vite.status ?? 1);
+  await buildRenderer({ root, logLevel: 'warn' });
   await buildElectron();
   const binary = findElectronBinary();
   if (binary === undefined) {
