@@ -17,7 +17,9 @@ export function raiseConflict(
   outcome: ConflictOutcome,
   none: ConflictOutcome,
 ): void {
-  const open = w.s.conflicts.find((c) => c.open && c.kind === kind);
+  // A third closure or agreement joins the open conflict of its kind; transition conflicts each have
+  // their own base status, so they are never merged.
+  const open = kind === 'transition' ? undefined : w.s.conflicts.find((c) => c.open && c.kind === kind);
   if (open !== undefined) {
     open.eventIds.push(e.id);
     open.outcomes.push({ eventId: e.id, outcome });

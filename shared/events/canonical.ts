@@ -38,6 +38,14 @@ const isPlainObject = (v: object): v is Record<string, unknown> => {
   return proto === Object.prototype || proto === null;
 };
 
+/** Objects on the current path: a cycle would otherwise recurse until the stack overflows. */
+const onPath = new Set<object>();
+
+function enter(o: object, path: string): void {
+  if (onPath.has(o)) throw new CanonicalJsonError(path, 'value contains a cycle');
+  onPath.add(o);
+}
+
 function serialize(v: unknown, path: string): string {
   if (v === null) return 'null';
   switch (typeof v) {
@@ -48,7 +56,12 @@ function serialize(v: unknown, path: string): string {
     case 'string':
       return serializeString(v, path);
     case 'object':
-      return Array.isArray(v) ? serializeArray(v, path) : serializeObject(v, path);
+      enter(v, path);
+      try {
+        return Array.isArray(v) ? serializeArray(v, path) : serializeObject(v, path);
+      } finally {
+        onPath.delete(v);
+      }
     case 'undefined':
     case 'bigint':
     case 'function':

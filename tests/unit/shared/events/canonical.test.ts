@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CanonicalJsonError, canonicalJson, tryCanonicalJson } from '#shared/events/canonical';
 
@@ -90,5 +91,27 @@ describe('canonicalJson (RFC 8785)', () => {
       canonicalJson({ a: 'x', b: [1, { x: 1, y: 2 }] }),
     );
     expect(canonicalJson({ b: [1, { y: 2, x: 1 }], a: 'x' })).toBe('{"a":"x","b":[1,{"x":1,"y":2}]}');
+  });
+});
+
+describe('canonicalJson properties', () => {
+  it('round-trips any JSON value through JSON.parse (modulo -0)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => {
+        const text = canonicalJson(v);
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(v)));
+        expect(canonicalJson(JSON.parse(text))).toBe(text);
+      }),
+      { numRuns: 2000, seed: 8785 },
+    );
+  });
+
+  it('refuses cycles instead of overflowing the stack', () => {
+    const a: Record<string, unknown> = { x: 1 };
+    a['self'] = { inner: a };
+    const r = tryCanonicalJson(a);
+    expect(r.ok ? '' : r.error.field).toBe('self.inner');
+    const shared = { k: 1 };
+    expect(canonicalJson({ a: shared, b: shared })).toBe('{"a":{"k":1},"b":{"k":1}}');
   });
 });

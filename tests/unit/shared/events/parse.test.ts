@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCaseEvent } from '#shared/events/parse';
 import { EVENT_TYPES, type EventType } from '#shared/events/payloads';
@@ -98,5 +99,43 @@ describe('parseCaseEvent', () => {
     const many = Array.from({ length: 51 }, () => SAMPLE_IDS.claim);
     expect(fieldsOf({ ...ev, payload: { ...ev.payload, claimIds: many } })).toEqual(['payload.claimIds']);
     expect(fieldsOf({ ...ev, payload: { ...ev.payload, mime: 'jpeg' } })).toEqual(['payload.mime']);
+  });
+});
+
+describe('parseCaseEvent on hostile input', () => {
+  it('never throws on arbitrary values', () => {
+    fc.assert(
+      fc.property(fc.anything(), (v) => {
+        expect(parseCaseEvent(v).ok).toBe(false);
+      }),
+      { numRuns: 2000, seed: 5 },
+    );
+  });
+
+  it('never throws when any envelope member is replaced by junk, and names a field', async () => {
+    const e = clone(
+      await (await device('dev-a', 1)).emit(CASE_ID, 'claim.added', SAMPLE_PAYLOADS['claim.added']),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(e)), fc.anything(), (key, junk) => {
+        const r = parseCaseEvent({ ...e, [key]: junk });
+        if (!r.ok) expect(r.error.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 2000, seed: 6 },
+    );
+    expect(parseCaseEvent({ ...e, payload: [] }).ok).toBe(false);
+    expect(
+      parseCaseEvent(JSON.parse(JSON.stringify(e).replace('"payload":{', '"payload":{"__proto__":{"x":1},')))
+        .ok,
+    ).toBe(false);
+  });
+
+  it('survives absurd nesting without overflowing the stack', async () => {
+    const e = clone(
+      await (await device('dev-a', 1)).emit(CASE_ID, 'review.commented', SAMPLE_PAYLOADS['review.commented']),
+    );
+    let deep: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(parseCaseEvent({ ...e, payload: { text: deep } }).ok).toBe(false);
   });
 });
