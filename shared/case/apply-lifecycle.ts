@@ -24,6 +24,7 @@ export function applyOpened(w: Work, e: CaseEventOf<'case.opened'>): void {
     caseCause: p.caseCause,
     procedure: p.procedure ?? null,
     collective: p.collective,
+    opening: { ...p, disputeCategories: [...p.disputeCategories] },
   });
   w.s.numbers.temporary = p.tempNumber;
   setStatus(w, e, INITIAL_STATUS[p.kind]);
@@ -41,6 +42,7 @@ function setNumber(w: Work, number: string, eventId: string): void {
 
 export function applyAccepted(w: Work, e: CaseEventOf<'case.accepted'>): void {
   if (!hardMove(w, e, 'accepted')) return;
+  w.s.acceptedAt = e.payload.acceptedAt;
   if (e.payload.officialNumber !== undefined) setNumber(w, e.payload.officialNumber, e.id);
   const on = chinaDate(e.payload.acceptedAt);
   if (w.s.kind === 'arbitration') {

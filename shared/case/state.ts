@@ -188,6 +188,10 @@ export type CaseState = {
   caseCause: string | null;
   procedure: Procedure | null;
   collective: boolean;
+  /** Everything case.opened said (received time, key dates, location, origin case …). */
+  opening: PayloadOf<'case.opened'> | null;
+  /** When the case was accepted (受理), from the case.accepted that moved it. */
+  acceptedAt: string | null;
   numbers: {
     temporary: string | null;
     /** The official number in force (the latest by HLC) and every number ever given. */
@@ -237,6 +241,8 @@ export function emptyCaseState(): CaseState {
     caseCause: null,
     procedure: null,
     collective: false,
+    opening: null,
+    acceptedAt: null,
     numbers: { temporary: null, official: null, history: [] },
     status: null,
     statusHistory: [],

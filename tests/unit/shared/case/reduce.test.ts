@@ -51,6 +51,8 @@ describe('reduceCase: a mediation case from start to end', () => {
 
   it('keeps numbers, people, money and records', () => {
     expect(s.numbers.temporary).toBe('临-A1B2-1');
+    expect(s.opening?.knewOrShouldHaveKnownDate).toBe('2026-10-01');
+    expect(s.acceptedAt).toBe('2026-11-28T09:00:00.000Z');
     expect(s.numbers.official?.number).toBe('荆劳人仲字〔2026〕第1号');
     expect(s.assignee?.assigneeId).toBe('user-mediator');
     expect(s.parties.map((p) => p.current.name)).toEqual(['张三', '某建筑公司']);
