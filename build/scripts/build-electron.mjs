@@ -18,11 +18,13 @@ const common = {
   absWorkingDir: root,
 };
 
-/** Builds both bundles; resolves with their output paths. */
-export async function buildElectron() {
+/** Builds both bundles (into `outDir`, dist/electron by default); resolves with their output paths. */
+export async function buildElectron(
+  outDir = process.env.TRIBUNAL_ELECTRON_OUT ?? path.join(root, 'dist/electron'),
+) {
   const outputs = {
-    main: path.join(root, 'dist/electron/main.cjs'),
-    preload: path.join(root, 'dist/electron/preload.cjs'),
+    main: path.join(outDir, 'main.cjs'),
+    preload: path.join(outDir, 'preload.cjs'),
   };
   await Promise.all([
     build({ ...common, entryPoints: ['electron/main.ts'], outfile: outputs.main }),
