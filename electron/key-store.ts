@@ -105,7 +105,14 @@ export function createKeyStore(deps: KeyStoreDeps): KeyStore {
         if (isMissing(e)) return ipcError('not_found', `没有保存的密钥 (no stored key "${keyId}")`);
         throw e;
       }
-      return { ok: true, value: { wrapped: deps.safeStorage.decryptString(sealed), backend: s.backend } };
+      try {
+        return { ok: true, value: { wrapped: deps.safeStorage.decryptString(sealed), backend: s.backend } };
+      } catch {
+        return ipcError(
+          'backend_changed',
+          '无法解密已保存的密钥，系统密钥环可能已更换或被锁定；请用口令恢复 (cannot decrypt the stored key: keyring changed or locked)',
+        );
+      }
     },
   };
 }

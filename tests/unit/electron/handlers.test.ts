@@ -252,6 +252,21 @@ describe('key store backend changes', () => {
     });
   });
 
+  it('a key the keyring can no longer decrypt is backend_changed, not a crash', async () => {
+    const fsx = {
+      readFile: () => Promise.resolve(Buffer.from('sealed')),
+      writeFileDurable: () => Promise.resolve(),
+    };
+    const ss = {
+      ...fakeSafeStorage('gnome_libsecret'),
+      decryptString: () => {
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      },
+    };
+    const store = createKeyStore({ dir, platform: 'linux', safeStorage: ss, fs: fsx });
+    expect(await store.load('k')).toMatchObject({ ok: false, error: { code: 'backend_changed' } });
+  });
+
   it('reports keychain on macOS and dpapi on Windows without asking for a Linux backend', () => {
     const ss = {
       ...fakeSafeStorage('unknown'),
