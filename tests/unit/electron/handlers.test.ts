@@ -254,7 +254,8 @@ describe('key store backend changes', () => {
 
   it('a key the keyring can no longer decrypt is backend_changed, not a crash', async () => {
     const fsx = {
-      readFile: () => Promise.resolve(Buffer.from('sealed')),
+      readFile: (f: string) =>
+        Promise.resolve(Buffer.from(f.endsWith('backend.json') ? '{"backend":"gnome_libsecret"}' : 'sealed')),
       writeFileDurable: () => Promise.resolve(),
     };
     const ss = {
