@@ -1,6 +1,16 @@
 /* English. Typed against the Chinese key set, so a missing or extra key does not compile. */
 import type { Messages } from './messages';
 
+import { caseloadEn } from './features/caseload';
+import { caseFileEn } from './features/caseFile';
+import { intakeEn } from './features/intake';
+import { dashboardEn } from './features/dashboard';
+import { syncEn } from './features/sync';
+import { evidenceEn } from './features/evidence';
+import { mediationEn } from './features/mediation';
+import { enrollEn } from './features/enroll';
+import { securityEn } from './features/security';
+
 export const en: Messages = {
   app: {
     name: 'Backpack Tribunal',
@@ -40,42 +50,9 @@ export const en: Messages = {
     body: 'The screen is locked; local data is kept. Passphrase unlock is not wired yet: press Unlock to continue.',
     unlock: 'Unlock',
   },
-  caseload: {
-    title: 'Cases',
-    newCase: 'New case',
-    searchLabel: 'Search cases',
-    searchPlaceholder: 'Name, case number, employer, last 4 of ID',
-    filtersLabel: 'Filters',
-    filterAll: 'All',
-    filterMine: 'Mine',
-    filterOverdue: 'Overdue',
-    filterUnsynced: 'Not synced',
-    tableLabel: 'Case list',
-    columns: {
-      caseNumber: 'Case no.',
-      applicants: 'Applicants',
-      respondent: 'Respondent',
-      cause: 'Cause',
-      status: 'Status',
-      nextDeadline: 'Next deadline',
-      assignee: 'Handled by',
-      sync: 'Sync',
-    },
-    empty: 'No cases yet.',
-    emptyHint: 'Press "New case" to open one on site, with or without a network.',
-  },
-  caseFile: {
-    title: 'Case file',
-    caseId: 'Case id: {{id}}',
-    placeholder:
-      'The case file (parties, claims, evidence, mediation, hearings, documents, deadlines, timeline) will appear here.',
-    back: 'Back to cases',
-  },
-  intake: {
-    title: 'New case',
-    placeholder: 'The intake form will appear here: case type, applicants, respondent, claims.',
-    back: 'Back to cases',
-  },
+  caseload: caseloadEn,
+  caseFile: caseFileEn,
+  intake: intakeEn,
   today: {
     title: 'Today',
     sessions: "Today's sessions",
@@ -83,22 +60,8 @@ export const en: Messages = {
     deadlines: 'Deadlines due soon',
     deadlinesEmpty: 'No deadline falls within three days.',
   },
-  dashboard: {
-    title: 'Dashboard',
-    placeholder:
-      'Cases accepted, closed, closure rate, mediation success and amounts recovered appear after a sync.',
-  },
-  sync: {
-    title: 'Sync',
-    waiting: 'Waiting to upload',
-    waitingEmpty: 'Nothing is waiting to upload.',
-    rejected: 'Rejected by the hub',
-    rejectedEmpty: 'Nothing was rejected.',
-    conflicts: 'Conflicts to resolve',
-    conflictsEmpty: 'No conflicts.',
-    lastSync: 'Last successful sync',
-    never: 'Never',
-  },
+  dashboard: dashboardEn,
+  sync: syncEn,
   settings: {
     title: 'Settings',
     language: 'Language',
@@ -119,4 +82,8 @@ export const en: Messages = {
     title: 'Page not found',
     back: 'Back to cases',
   },
+  evidence: evidenceEn,
+  mediation: mediationEn,
+  enroll: enrollEn,
+  security: securityEn,
 };

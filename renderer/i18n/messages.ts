@@ -4,7 +4,8 @@
  */
 import type { zhCN } from './zh-CN';
 
-type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** A message tree with every literal widened to string (what a translation must fill). */
+export type Widen<T> = { readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** The translation tree every language provides; keys are those of zh-CN. */
 export type Messages = Widen<typeof zhCN>;

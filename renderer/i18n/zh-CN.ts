@@ -2,6 +2,16 @@
  * Simplified Chinese, the default language. This file defines the key set: every other language is
  * typed against it (see ./messages.ts), so a missing key is a compile error.
  */
+import { caseloadZh } from './features/caseload';
+import { caseFileZh } from './features/caseFile';
+import { intakeZh } from './features/intake';
+import { dashboardZh } from './features/dashboard';
+import { syncZh } from './features/sync';
+import { evidenceZh } from './features/evidence';
+import { mediationZh } from './features/mediation';
+import { enrollZh } from './features/enroll';
+import { securityZh } from './features/security';
+
 export const zhCN = {
   app: {
     name: '背包仲裁庭',
@@ -41,41 +51,9 @@ export const zhCN = {
     body: '屏幕已锁定，本机数据仍在。口令解锁尚未接入，点「解锁」继续。',
     unlock: '解锁',
   },
-  caseload: {
-    title: '案件',
-    newCase: '新建案件',
-    searchLabel: '搜索案件',
-    searchPlaceholder: '姓名、案号、用人单位、身份证后四位',
-    filtersLabel: '筛选',
-    filterAll: '全部',
-    filterMine: '我承办的',
-    filterOverdue: '已超期',
-    filterUnsynced: '未同步',
-    tableLabel: '案件列表',
-    columns: {
-      caseNumber: '案号',
-      applicants: '申请人',
-      respondent: '被申请人',
-      cause: '案由',
-      status: '状态',
-      nextDeadline: '下一期限',
-      assignee: '承办人',
-      sync: '同步',
-    },
-    empty: '还没有案件。',
-    emptyHint: '点「新建案件」在现场立案，没有网络也可以。',
-  },
-  caseFile: {
-    title: '案件详情',
-    caseId: '案件编号：{{id}}',
-    placeholder: '案件卷宗（当事人、请求事项、证据、调解、庭审、文书、期限、时间线）将在这里显示。',
-    back: '返回案件列表',
-  },
-  intake: {
-    title: '新建案件',
-    placeholder: '立案表单将在这里显示：案件类型、申请人、被申请人、请求事项。',
-    back: '返回案件列表',
-  },
+  caseload: caseloadZh,
+  caseFile: caseFileZh,
+  intake: intakeZh,
   today: {
     title: '今日',
     sessions: '今日安排',
@@ -83,21 +61,8 @@ export const zhCN = {
     deadlines: '即将到期',
     deadlinesEmpty: '三天内没有到期的期限。',
   },
-  dashboard: {
-    title: '统计',
-    placeholder: '受理、结案、结案率、调解成功率、追回金额等指标将在同步后显示。',
-  },
-  sync: {
-    title: '同步',
-    waiting: '待上传',
-    waitingEmpty: '没有待上传的内容。',
-    rejected: '被枢纽拒收',
-    rejectedEmpty: '没有被拒收的内容。',
-    conflicts: '待处理的冲突',
-    conflictsEmpty: '没有冲突。',
-    lastSync: '上次成功同步',
-    never: '尚未同步',
-  },
+  dashboard: dashboardZh,
+  sync: syncZh,
   settings: {
     title: '设置',
     language: '界面语言',
@@ -118,4 +83,8 @@ export const zhCN = {
     title: '找不到这个页面',
     back: '返回案件列表',
   },
+  evidence: evidenceZh,
+  mediation: mediationZh,
+  enroll: enrollZh,
+  security: securityZh,
 } as const;

@@ -4,3 +4,4 @@ export { activeTriggers } from './deadline-triggers';
 export { isMainFile, notesFor, type NoteFilter } from './selectors';
 export * from './state';
 export * from './status';
+export { caseDeadlines, nextCaseDeadline, type CaseDeadline } from './case-deadlines';

@@ -1,0 +1,70 @@
+/*
+ * The laptop's IndexedDB, through Dexie, opened with strict durability (a completed transaction is on
+ * disk). Only renderer/data/ imports this module.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Sealed } from './codec';
+import { migrations } from './migrations';
+import type { Migration } from './migrations/types';
+
+export type EventRow = {
+  id: string;
+  caseId: string;
+  deviceId: string;
+  deviceSeq: number;
+  hlc: string;
+  body: Sealed;
+};
+export type OutboxRow = {
+  id: string;
+  caseId: string;
+  queuedAt: number;
+  attempts: number;
+  lastError?: string;
+};
+export type CaseRow = {
+  id: string;
+  status: string;
+  category: string;
+  nextDeadline: string;
+  assigneeId: string;
+  updatedHlc: string;
+  searchTokens: string[];
+  body: Sealed;
+};
+export type CaseStateRow = { id: string; body: Sealed };
+export type BlobRow = { sha256: string; size: number; mime: string; bytes: Uint8Array };
+export type MetaRow = { key: string; value: unknown };
+
+export type TribunalDb = Dexie & {
+  events: EntityTable<EventRow, 'id'>;
+  outbox: EntityTable<OutboxRow, 'id'>;
+  cases: EntityTable<CaseRow, 'id'>;
+  caseStates: EntityTable<CaseStateRow, 'id'>;
+  blobs: EntityTable<BlobRow, 'sha256'>;
+  meta: EntityTable<MetaRow, 'key'>;
+};
+
+export type DbOptions = {
+  /** An IndexedDB factory (tests pass a fresh fake-indexeddb one); defaults to the browser's. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  /** Open at an older schema version (migration tests). */
+  upTo?: number;
+};
+
+export function openTribunalDb(name: string, options: DbOptions = {}): TribunalDb {
+  const db = new Dexie(name, {
+    chromeTransactionDurability: 'strict',
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+  });
+  const upTo = options.upTo ?? Number.POSITIVE_INFINITY;
+  for (const m of migrations) if (m.version <= upTo) applyMigration(db, m);
+  return db as TribunalDb;
+}
+
+function applyMigration(db: Dexie, m: Migration): void {
+  const v = db.version(m.version).stores(m.stores);
+  if (m.upgrade) v.upgrade(m.upgrade);
+}

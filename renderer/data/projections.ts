@@ -1,0 +1,112 @@
+/*
+ * Projections: what the screens read instead of replaying events. Per case, a list row (the caseload's
+ * indexed columns plus a sealed summary) and the full reduced state (sealed). Both are pure functions of
+ * the case's events (reduceCase), so a lost projection is rebuilt from the log, never repaired by hand.
+ * Search tokens are the codec's index of personal terms: plain today, keyed hashes once #8 lands.
+ */
+import { caseDeadlines, nextCaseDeadline, reduceCase, type CaseState } from '#shared/case/index';
+import type { CaseEvent } from '#shared/events/envelope';
+import type { HolidayCalendar } from '#shared/law/calendar';
+import type { Codec } from './codec';
+import type { CaseRow, CaseStateRow } from './db';
+
+/** The caseload's view of one case (sealed in CaseRow.body). */
+export type CaseSummary = {
+  caseId: string;
+  number: string;
+  temporary: boolean;
+  kind: CaseState['kind'];
+  status: CaseState['status'];
+  categories: CaseState['disputeCategories'];
+  caseCause: string;
+  applicants: string[];
+  respondents: string[];
+  workerCount: number;
+  collective: boolean;
+  amountClaimedFen: number;
+  amountRecoveredFen: number;
+  nextDeadline: { ruleId: string; nameZh: string; due: string | null; state: string } | null;
+  inConflict: boolean;
+  receivedAt: string | null;
+  assigneeId: string | null;
+  lastHlc: string | null;
+};
+
+export type Projections = { cases: CaseRow[]; states: CaseStateRow[] };
+
+export type ProjectionEnv = { calendar: HolidayCalendar; today: () => string };
+
+/** No deadline sorts last. */
+const NO_DEADLINE = '9999-12-31';
+
+export function summarize(state: CaseState, env: ProjectionEnv): CaseSummary {
+  const next = nextCaseDeadline(caseDeadlines(state, env.calendar, env.today()));
+  const names = (role: string): string[] =>
+    state.parties.filter((p) => p.current.role === role).map((p) => p.current.name);
+  const workers = state.parties.filter((p) => p.current.kind === 'worker').length;
+  return {
+    caseId: state.caseId ?? '',
+    number: state.numbers.official?.number ?? state.numbers.temporary ?? '',
+    temporary: state.numbers.official === null,
+    kind: state.kind,
+    status: state.status,
+    categories: state.disputeCategories,
+    caseCause: state.caseCause ?? '',
+    applicants: names('applicant'),
+    respondents: names('respondent'),
+    workerCount: Math.max(workers, state.opening?.workerCount ?? 0),
+    collective: state.collective,
+    amountClaimedFen: state.amountClaimedFen,
+    amountRecoveredFen: state.amountRecoveredFen,
+    nextDeadline: next && { ruleId: next.ruleId, nameZh: next.nameZh, due: next.due, state: next.state },
+    inConflict: state.inConflict,
+    receivedAt: state.opening?.receivedAt ?? null,
+    assigneeId: state.assignee?.assigneeId ?? null,
+    lastHlc: state.lastHlc,
+  };
+}
+
+/** The terms a search box may match: names, case numbers, ID and phone tails (4 and 6 digits). */
+export function searchTerms(state: CaseState): string[] {
+  const terms = new Set<string>();
+  if (state.numbers.temporary) terms.add(state.numbers.temporary);
+  for (const n of state.numbers.history) terms.add(n.number);
+  for (const p of state.parties) {
+    // Every prefix of a name, so 张 finds 张三 even when tokens become keyed hashes (exact match only).
+    const name = p.current.name;
+    for (let i = 1; i <= Math.min(name.length, 12); i++) terms.add(name.slice(0, i));
+    for (const digits of [p.current.idNumber, p.current.phone]) {
+      if (!digits) continue;
+      const clean = digits.replace(/\s/g, '');
+      terms.add(clean.slice(-4));
+      terms.add(clean.slice(-6));
+    }
+  }
+  return [...terms].filter((t) => t.length > 0);
+}
+
+export async function buildProjections(
+  codec: Codec,
+  env: ProjectionEnv,
+  caseIds: readonly string[],
+  events: readonly CaseEvent[],
+): Promise<Projections> {
+  const cases: CaseRow[] = [];
+  const states: CaseStateRow[] = [];
+  for (const caseId of caseIds) {
+    const state = reduceCase(events.filter((e) => e.caseId === caseId));
+    const summary = summarize(state, env);
+    cases.push({
+      id: caseId,
+      status: state.status ?? 'draft',
+      category: state.disputeCategories[0] ?? '',
+      nextDeadline: summary.nextDeadline?.due ?? NO_DEADLINE,
+      assigneeId: summary.assigneeId ?? '',
+      updatedHlc: state.lastHlc ?? '',
+      searchTokens: await Promise.all(searchTerms(state).map((t) => codec.index(t))),
+      body: await codec.seal('cases', summary),
+    });
+    states.push({ id: caseId, body: await codec.seal('caseStates', state) });
+  }
+  return { cases, states };
+}

@@ -1,0 +1,38 @@
+/*
+ * Start-up check (architecture.md, "Durability"): Chromium can lose a whole IndexedDB store (full disk,
+ * LevelDB corruption, an update). Every event is in the journal too, so on start we put back every
+ * journalled event IndexedDB lacks and rebuild the projections of the cases they touch.
+ */
+import { parseCaseEvent } from '#shared/events/parse';
+import type { CaseEvent } from '#shared/events/envelope';
+import { err, ok, type Result } from '#shared/util/result';
+import type { Sealed } from './codec';
+import { appendEvents, type DataContext, type DataError } from './event-store';
+
+export type RecoveryReport = { journalled: number; restored: number; unreadable: number[] };
+
+export async function recoverFromJournal(ctx: DataContext): Promise<Result<RecoveryReport, DataError>> {
+  const read = await ctx.journal.readAll();
+  if (!read.ok) return err({ code: 'journal_failed', message: read.error.message });
+  const events: CaseEvent[] = [];
+  const unreadable: number[] = [];
+  for (const [i, line] of read.value.entries()) {
+    const parsed = await openLine(ctx, line);
+    if (parsed) events.push(parsed);
+    else unreadable.push(i + 1);
+  }
+  // Restored events go back to the outbox too: the hub answers "duplicate" for any it already has.
+  const r = await appendEvents(ctx, events, { journal: false });
+  if (!r.ok) return r;
+  return ok({ journalled: read.value.length, restored: r.value.stored.length, unreadable });
+}
+
+async function openLine(ctx: DataContext, line: string): Promise<CaseEvent | null> {
+  try {
+    const value = await ctx.codec.open('journal', JSON.parse(line) as Sealed);
+    const parsed = parseCaseEvent(value);
+    return parsed.ok ? parsed.value : null;
+  } catch {
+    return null;
+  }
+}
