@@ -3,6 +3,7 @@ import './app/zod-jitless'; // must stay first: see the module
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { openLocalStore } from './app/local-store';
 import { createI18n } from './i18n';
 import { loadLanguage } from './i18n/language';
 import './app/styles/base.css';
@@ -23,7 +24,7 @@ const rootElement = document.getElementById('root');
 if (rootElement) {
   createRoot(rootElement).render(
     <StrictMode>
-      <App i18n={i18n} />
+      <App i18n={i18n} openStore={openLocalStore} />
     </StrictMode>,
   );
 }

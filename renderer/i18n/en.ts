@@ -78,6 +78,13 @@ export const en: Messages = {
     'zh-CN': '简体中文',
     en: 'English',
   },
+  boot: {
+    opening: 'Opening local data…',
+    failed:
+      'Could not open local data: {{message}}. Nothing was deleted; restart the app, and if it fails again call your administrator.',
+    recovered:
+      'Start-up check: {{restored}} records restored from the local journal; {{unreadable}} lines unreadable (kept as they are).',
+  },
   notFound: {
     title: 'Page not found',
     back: 'Back to cases',

@@ -79,6 +79,11 @@ export const zhCN = {
     'zh-CN': '简体中文',
     en: 'English',
   },
+  boot: {
+    opening: '正在打开本机数据…',
+    failed: '无法打开本机数据：{{message}}。数据没有被删除；请重新启动程序，仍然失败请联系管理员。',
+    recovered: '启动检查：已从本机日志恢复 {{restored}} 条记录；{{unreadable}} 行无法读取（已保留原样）。',
+  },
   notFound: {
     title: '找不到这个页面',
     back: '返回案件列表',

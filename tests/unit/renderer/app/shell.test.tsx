@@ -7,6 +7,7 @@ import { App } from '../../../../renderer/app/App';
 import { createI18n } from '../../../../renderer/i18n';
 import { reportSaveState } from '../../../../renderer/stores/save-state';
 import { unlockScreen } from '../../../../renderer/stores/lock';
+import { harness } from '../data/store-harness';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -19,9 +20,13 @@ beforeEach(async () => {
   document.body.append(host);
   const root = createRoot(host);
   await act(async () => {
-    root.render(<App i18n={createI18n('zh-CN')} />);
+    const h = harness();
+    root.render(<App i18n={createI18n('zh-CN')} openStore={() => h.reopen()} />);
     await Promise.resolve();
   });
+  // The store opens and checks the journal before the shell renders.
+  for (let i = 0; i < 50 && host.querySelector('[data-testid="boot-opening"]'); i++)
+    await act(() => new Promise((r) => setTimeout(r, 10)));
   unmount = () => {
     act(() => {
       root.unmount();

@@ -6,7 +6,9 @@ describe('migration 001: initial schema', () => {
     const { db } = freshDb(1);
     await db.open();
     expect(db.verno).toBe(1);
-    const tables = Object.fromEntries(db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]));
+    const tables = Object.fromEntries(
+      db.tables.map((t) => [t.name, t.schema.indexes.map((i) => i.name).sort()]),
+    );
     expect(tables).toEqual({
       events: ['[deviceId+deviceSeq]', 'caseId'],
       outbox: ['caseId', 'queuedAt'],

@@ -1,0 +1,136 @@
+/*
+ * The data layer's one face to the rest of the renderer: open the database, recover from the journal,
+ * write events as the enrolled user, and read cases. Screens reach it through renderer/app/data-provider
+ * hooks; nothing outside renderer/data sees Dexie.
+ */
+import type { CaseState } from '#shared/case/index';
+import type { CaseEvent } from '#shared/events/envelope';
+import { createHlc } from '#shared/events/hlc';
+import type { Role } from '#shared/domain/organisation';
+import type { HolidayCalendar } from '#shared/law/calendar';
+import { createUuidV7 } from '#shared/util/ids';
+import type { Result } from '#shared/util/result';
+import type { Codec } from './codec';
+import { openTribunalDb } from './db';
+import { ensureDeviceKeys, loadEnrollment, saveEnrollment, type Enrollment } from './device';
+import {
+  appendEvents,
+  createDataContext,
+  readCaseEvents,
+  type DataContext,
+  type DataError,
+} from './event-store';
+import type { JournalPort } from './journal';
+import { caseSummaries, queryCaseIds, type CaseQuery } from './queries';
+import { recoverFromJournal, type RecoveryReport } from './recovery';
+import type { CaseSummary } from './projections';
+import { writeEvents, type Author, type Draft, type WriteError } from './writer';
+
+export type StoreOptions = {
+  dbName: string;
+  codec: Codec;
+  journal: JournalPort;
+  calendar: HolidayCalendar;
+  now?: () => number;
+  /** Today in China time (YYYY-MM-DD); defaults from `now`. */
+  today?: () => string;
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  newId?: () => string;
+};
+
+export type TribunalStore = {
+  readonly ctx: DataContext;
+  readonly today: () => string;
+  readonly newId: () => string;
+  /** Puts back whatever IndexedDB lost from the journal (run once at start). */
+  recover(): Promise<Result<RecoveryReport, DataError>>;
+  /** The enrolled user writing on this device, or null before enrollment. */
+  author(): Promise<Author | null>;
+  enrollment(): Promise<Enrollment | undefined>;
+  saveEnrollment(e: Enrollment): Promise<void>;
+  /** This device's public key (created on first call), for enrollment. */
+  publicKeyJwk(): Promise<JsonWebKey>;
+  write(author: Author, drafts: readonly Draft[]): Promise<Result<CaseEvent[], WriteError>>;
+  /** Events that arrived from the hub (no journal-free shortcut: they are journalled too, never queued). */
+  receive(events: readonly CaseEvent[]): Promise<Result<{ stored: string[]; skipped: string[] }, DataError>>;
+  caseEvents(caseId: string): Promise<Result<CaseEvent[], DataError>>;
+  caseState(caseId: string): Promise<CaseState | null>;
+  allCaseStates(): Promise<CaseState[]>;
+  queryCaseIds(q: Omit<CaseQuery, 'today'>): Promise<string[]>;
+  summaries(ids: readonly string[]): Promise<CaseSummary[]>;
+  close(): void;
+};
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+export const chinaToday = (now: number): string => new Date(now + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+
+export function openStore(o: StoreOptions): TribunalStore {
+  const now = o.now ?? (() => Date.now());
+  const today = o.today ?? (() => chinaToday(now()));
+  const newId = o.newId ?? createUuidV7(now);
+  const db = openTribunalDb(o.dbName, {
+    ...(o.indexedDB ? { indexedDB: o.indexedDB } : {}),
+    ...(o.IDBKeyRange ? { IDBKeyRange: o.IDBKeyRange } : {}),
+  });
+  const ctx = createDataContext({
+    db,
+    codec: o.codec,
+    journal: o.journal,
+    now,
+    env: { calendar: o.calendar, today },
+  });
+  let cachedAuthor: Author | null = null;
+
+  const author = async (): Promise<Author | null> => {
+    if (cachedAuthor) return cachedAuthor;
+    const enrollment = await loadEnrollment(db);
+    if (!enrollment) return null;
+    const keys = await ensureDeviceKeys(db);
+    const hlc = createHlc({ now, nodeId: enrollment.deviceId, maxDriftMs: 5 * 60_000 });
+    const saved = (await db.meta.get('device.hlc'))?.value as { ms: number; counter: number } | undefined;
+    if (saved) hlc.restore(saved);
+    cachedAuthor = {
+      userId: enrollment.userId,
+      deviceId: enrollment.deviceId,
+      orgId: enrollment.orgId,
+      role: (enrollment.roles[0] ?? 'mediator') as Role,
+      privateKey: keys.privateKey,
+      hlc,
+      newId,
+    };
+    return cachedAuthor;
+  };
+
+  return {
+    ctx,
+    today,
+    newId,
+    recover: () => recoverFromJournal(ctx),
+    author,
+    enrollment: () => loadEnrollment(db),
+    saveEnrollment: async (e) => {
+      await saveEnrollment(db, e);
+      cachedAuthor = null;
+    },
+    publicKeyJwk: async () => (await ensureDeviceKeys(db)).publicJwk,
+    write: (a, drafts) => writeEvents(ctx, a, drafts),
+    receive: (events) => appendEvents(ctx, events, { outbox: false }),
+    caseEvents: (caseId) => readCaseEvents(ctx, caseId),
+    caseState: async (caseId) => {
+      const row = await db.caseStates.get(caseId);
+      return row ? ((await o.codec.open('caseStates', row.body)) as CaseState) : null;
+    },
+    allCaseStates: async () => {
+      const rows = await db.caseStates.toArray();
+      return Promise.all(rows.map(async (r) => (await o.codec.open('caseStates', r.body)) as CaseState));
+    },
+    queryCaseIds: (q) => queryCaseIds(ctx, { ...q, today: today() }),
+    summaries: (ids) => caseSummaries(ctx, ids),
+    close: () => {
+      db.close();
+    },
+  };
+}
+
+export type { Author, Draft, WriteError, CaseQuery, CaseSummary, Enrollment, RecoveryReport, DataError };
