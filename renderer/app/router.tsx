@@ -9,6 +9,7 @@ import { TodayPage } from '../features/today/TodayPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SyncPage } from '../features/sync/SyncPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { EnrollPage } from '../features/enroll/EnrollPage';
 import { NotFoundPage } from '../features/not-found/NotFoundPage';
 
 export function createAppRouter() {
@@ -24,6 +25,7 @@ export function createAppRouter() {
         { path: paths.dashboard, element: <DashboardPage /> },
         { path: paths.sync, element: <SyncPage /> },
         { path: paths.settings, element: <SettingsPage /> },
+        { path: paths.enroll, element: <EnrollPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

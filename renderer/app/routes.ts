@@ -11,4 +11,5 @@ export const paths = {
   dashboard: '/dashboard',
   sync: '/sync',
   settings: '/settings',
+  enroll: '/enroll',
 } as const;
