@@ -12,7 +12,15 @@ import { createUuidV7 } from '#shared/util/ids';
 import type { Result } from '#shared/util/result';
 import type { Codec } from './codec';
 import { openTribunalDb } from './db';
-import { ensureDeviceKeys, loadEnrollment, saveEnrollment, type Enrollment } from './device';
+import {
+  ensureDeviceKeys,
+  loadEnrollment,
+  loadTempSeq,
+  META_KEYS,
+  saveEnrollment,
+  temporaryCaseNumber,
+  type Enrollment,
+} from './device';
 import {
   appendEvents,
   createDataContext,
@@ -52,6 +60,8 @@ export type TribunalStore = {
   /** This device's public key (created on first call), for enrollment. */
   publicKeyJwk(): Promise<JsonWebKey>;
   write(author: Author, drafts: readonly Draft[]): Promise<Result<CaseEvent[], WriteError>>;
+  /** The next temporary case number of this device (临-<device>-<seq>); never handed out twice. */
+  nextTempNumber(author: Author): Promise<string>;
   /** Events that arrived from the hub (no journal-free shortcut: they are journalled too, never queued). */
   receive(events: readonly CaseEvent[]): Promise<Result<{ stored: string[]; skipped: string[] }, DataError>>;
   caseEvents(caseId: string): Promise<Result<CaseEvent[], DataError>>;
@@ -115,6 +125,12 @@ export function openStore(o: StoreOptions): TribunalStore {
     },
     publicKeyJwk: async () => (await ensureDeviceKeys(db)).publicJwk,
     write: (a, drafts) => writeEvents(ctx, a, drafts),
+    nextTempNumber: (a) =>
+      ctx.serial(async () => {
+        const seq = (await loadTempSeq(db)) + 1;
+        await db.meta.put({ key: META_KEYS.TEMP_SEQ, value: seq });
+        return temporaryCaseNumber(a.deviceId, seq);
+      }),
     receive: (events) => appendEvents(ctx, events, { outbox: false }),
     caseEvents: (caseId) => readCaseEvents(ctx, caseId),
     caseState: async (caseId) => {

@@ -64,6 +64,13 @@ describe('the data store', () => {
     expect(events.map((e) => e.deviceSeq)).toEqual([3, 4]);
   });
 
+  it('hands out temporary case numbers in sequence, never twice', async () => {
+    const { store } = harness();
+    const author = await enrolled(store);
+    const numbers = await Promise.all([store.nextTempNumber(author), store.nextTempNumber(author)]);
+    expect(numbers).toEqual(['临-0000D1-0001', '临-0000D1-0002']);
+  });
+
   it('refuses an invalid draft whole: nothing of the batch is stored', async () => {
     const { store } = harness();
     const author = await enrolled(store);
