@@ -1,0 +1,12 @@
+/* Documents tab of the case file (issue #6); filled in step by step, the name and props are the contract. */
+import { useTranslation } from 'react-i18next';
+import { EmptyLine } from '../../ui/Panel';
+
+export function DocumentsTab({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  return (
+    <section data-testid="tab-documents" data-case-id={caseId}>
+      <EmptyLine>{t('mediation.title')}</EmptyLine>
+    </section>
+  );
+}
