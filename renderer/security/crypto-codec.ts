@@ -1,0 +1,155 @@
+/*
+ * The encrypting codec behind renderer/data's seam (R6): AES-256-GCM with a fresh 96-bit random IV for
+ * every seal, and additional data `${ctx}|${keyId}|v1` so a ciphertext cut from one table, key or schema
+ * version and pasted into another fails to open instead of decrypting. Search tokens are HMAC-SHA256
+ * blind indexes under a separate subkey, so the index never holds a plaintext name, ID or phone.
+ * Both subkeys come from one random 32-byte data key through HKDF and are non-extractable.
+ */
+import type { Codec, SealContext, Sealed } from '../data/codec';
+import { fromB64url, own, randomBytes, toB64url, toHex, utf8, utf8Decode } from './bytes';
+
+export const CRYPTO_ALG = 'A256GCM';
+const SCHEMA = 'v1';
+const IV_BYTES = 12;
+/** Leading byte of sealed blob chunks, so a later format can be told apart. */
+const BYTES_VERSION = 1;
+/** Blind-index tokens: 32 hex chars = 128 bits of HMAC-SHA256. */
+const INDEX_HEX = 32;
+
+/** Why a stored value could not be opened; named so the UI can say 数据被篡改 rather than show garbage. */
+export type SealFailure = 'tampered' | 'wrong_key' | 'malformed';
+
+export class SealError extends Error {
+  readonly code: SealFailure;
+  constructor(code: SealFailure, message: string) {
+    super(message);
+    this.name = 'SealError';
+    this.code = code;
+  }
+}
+
+/** The subkeys of one device data key. */
+export type CodecKeys = { dataKey: CryptoKey; indexKey: CryptoKey; keyId: string };
+
+const HKDF_SALT = utf8.encode('backpack-tribunal/hkdf/v1');
+
+/** Derives the encryption and index subkeys and the public key id from the raw 32-byte data key. */
+export async function deriveCodecKeys(raw: Uint8Array): Promise<CodecKeys> {
+  if (raw.length !== 32) throw new SealError('malformed', `data key must be 32 bytes, got ${raw.length}`);
+  const ikm = await crypto.subtle.importKey('raw', own(raw), 'HKDF', false, ['deriveKey', 'deriveBits']);
+  const info = (s: string) => ({ name: 'HKDF', hash: 'SHA-256', salt: HKDF_SALT, info: utf8.encode(s) });
+  const dataKey = await crypto.subtle.deriveKey(info('enc'), ikm, { name: 'AES-GCM', length: 256 }, false, [
+    'encrypt',
+    'decrypt',
+  ]);
+  const indexKey = await crypto.subtle.deriveKey(
+    info('index'),
+    ikm,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign'],
+  );
+  const kidBits = new Uint8Array(await crypto.subtle.deriveBits(info('key-id'), ikm, 64));
+  return { dataKey, indexKey, keyId: `dk-${toHex(kidBits)}` };
+}
+
+const aad = (ctx: SealContext, keyId: string): Uint8Array<ArrayBuffer> =>
+  utf8.encode(`${ctx}|${keyId}|${SCHEMA}`);
+
+type SealedData = { iv: string; ct: string; kid: string };
+
+function sealedData(sealed: Sealed): SealedData {
+  const d = sealed.data as Partial<SealedData> | null;
+  if (
+    sealed.alg !== CRYPTO_ALG ||
+    typeof d !== 'object' ||
+    d === null ||
+    typeof d.iv !== 'string' ||
+    typeof d.ct !== 'string' ||
+    typeof d.kid !== 'string'
+  )
+    throw new SealError('malformed', `不是加密数据 (not an ${CRYPTO_ALG} value: alg ${sealed.alg})`);
+  return { iv: d.iv, ct: d.ct, kid: d.kid };
+}
+
+async function decrypt(
+  key: CryptoKey,
+  iv: Uint8Array,
+  ct: Uint8Array,
+  ad: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-GCM', iv: own(iv), additionalData: ad }, key, own(ct)),
+    );
+  } catch {
+    throw new SealError(
+      'tampered',
+      '数据校验失败，可能被篡改 (authentication failed: tampered or misplaced)',
+    );
+  }
+}
+
+/**
+ * The encrypting codec. `keyId` names the data key (from deriveCodecKeys) and is bound into every
+ * ciphertext; the default only suits tests that build keys by hand.
+ */
+export function createCryptoCodec(dataKey: CryptoKey, indexKey: CryptoKey, keyId = 'dk-test'): Codec {
+  const encrypt = async (ctx: SealContext, plain: Uint8Array<ArrayBuffer>) => {
+    const iv = randomBytes(IV_BYTES);
+    const ct = new Uint8Array(
+      await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad(ctx, keyId) }, dataKey, plain),
+    );
+    return { iv, ct };
+  };
+  return {
+    name: 'aes-256-gcm',
+    seal: async (ctx, value) => {
+      const json = JSON.stringify(value);
+      const { iv, ct } = await encrypt(ctx, utf8.encode(json));
+      return { v: 1, alg: CRYPTO_ALG, data: { iv: toB64url(iv), ct: toB64url(ct), kid: keyId } };
+    },
+    open: async (ctx, sealed) => {
+      const d = sealedData(sealed);
+      if (d.kid !== keyId)
+        throw new SealError(
+          'wrong_key',
+          `数据由另一把密钥加密 (sealed with ${d.kid}, this device has ${keyId})`,
+        );
+      const iv = fromB64url(d.iv);
+      const ct = fromB64url(d.ct);
+      if (!iv || iv.length !== IV_BYTES || !ct)
+        throw new SealError('malformed', 'bad iv or ciphertext encoding');
+      const plain = await decrypt(dataKey, iv, ct, aad(ctx, keyId));
+      try {
+        return JSON.parse(utf8Decode.decode(plain)) as unknown;
+      } catch {
+        throw new SealError('malformed', 'decrypted value is not JSON');
+      }
+    },
+    sealBytes: async (ctx, bytes) => {
+      const { iv, ct } = await encrypt(ctx, own(bytes));
+      const out = new Uint8Array(1 + IV_BYTES + ct.length);
+      out[0] = BYTES_VERSION;
+      out.set(iv, 1);
+      out.set(ct, 1 + IV_BYTES);
+      return out;
+    },
+    openBytes: async (ctx, bytes) => {
+      if (bytes.length < 1 + IV_BYTES + 16 || bytes[0] !== BYTES_VERSION)
+        throw new SealError('malformed', 'not a sealed blob chunk');
+      return decrypt(dataKey, bytes.subarray(1, 1 + IV_BYTES), bytes.subarray(1 + IV_BYTES), aad(ctx, keyId));
+    },
+    index: async (term) => {
+      const normalized = term.normalize('NFKC').toLowerCase();
+      const mac = await crypto.subtle.sign('HMAC', indexKey, utf8.encode(normalized));
+      return toHex(new Uint8Array(mac)).slice(0, INDEX_HEX);
+    },
+  };
+}
+
+/** The codec for a raw data key (what the keyring hands out after unlock). */
+export async function codecFromRawKey(raw: Uint8Array): Promise<{ codec: Codec; keyId: string }> {
+  const keys = await deriveCodecKeys(raw);
+  return { codec: createCryptoCodec(keys.dataKey, keys.indexKey, keys.keyId), keyId: keys.keyId };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { codecFromRawKey, deriveCodecKeys, SealError } from '../../../../renderer/security/crypto-codec';
+import type { Sealed } from '../../../../renderer/data/codec';
+
+const rawKey = (fill: number) => new Uint8Array(32).fill(fill);
+
+describe('crypto codec', () => {
+  it('round-trips values and bytes, and stores no plaintext', async () => {
+    const { codec } = await codecFromRawKey(rawKey(1));
+    const value = { name: '张三', idNumber: '420802199001011234', wageFen: 650000, nested: [1, null, 'x'] };
+    const sealed = await codec.seal('events', value);
+    expect(sealed.alg).toBe('A256GCM');
+    expect(JSON.stringify(sealed)).not.toContain('420802199001011234');
+    expect(JSON.parse(JSON.stringify(sealed))).toEqual(sealed); // JSON-safe for journal lines
+    expect(await codec.open('events', sealed)).toEqual(value);
+    const bytes = new Uint8Array([0xca, 0xfe, 0xba, 0xbe, 1, 2, 3]);
+    const sb = await codec.sealBytes('blobs', bytes);
+    expect(sb.length).toBe(1 + 12 + bytes.length + 16);
+    expect(await codec.openBytes('blobs', sb)).toEqual(bytes);
+  });
+
+  it('detects a flipped bit anywhere in the ciphertext or IV', async () => {
+    const { codec } = await codecFromRawKey(rawKey(2));
+    const sealed = await codec.seal('cases', { a: 'b' });
+    const d = sealed.data as { iv: string; ct: string; kid: string };
+    const flip = (s: string) => (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
+    await expect(codec.open('cases', { ...sealed, data: { ...d, ct: flip(d.ct) } })).rejects.toMatchObject({
+      code: 'tampered',
+    });
+    await expect(codec.open('cases', { ...sealed, data: { ...d, iv: flip(d.iv) } })).rejects.toBeInstanceOf(
+      SealError,
+    );
+    const sb = await codec.sealBytes('blobs', new Uint8Array(100));
+    for (const pos of [1, 20, sb.length - 1]) {
+      const bad = new Uint8Array(sb);
+      bad[pos] = (bad[pos] ?? 0) ^ 0x01;
+      await expect(codec.openBytes('blobs', bad)).rejects.toMatchObject({ code: 'tampered' });
+    }
+  });
+
+  it('binds ciphertext to its context and key', async () => {
+    const { codec } = await codecFromRawKey(rawKey(3));
+    const { codec: other } = await codecFromRawKey(rawKey(4));
+    const sealed = await codec.seal('events', 'x');
+    await expect(codec.open('cases', sealed)).rejects.toMatchObject({ code: 'tampered' });
+    await expect(other.open('events', sealed)).rejects.toMatchObject({ code: 'wrong_key' });
+    const sb = await codec.sealBytes('blobs', new Uint8Array([1]));
+    await expect(codec.openBytes('journal', sb)).rejects.toMatchObject({ code: 'tampered' });
+    await expect(other.openBytes('blobs', sb)).rejects.toMatchObject({ code: 'tampered' });
+  });
+
+  it('refuses malformed input with a named error, never garbage', async () => {
+    const { codec } = await codecFromRawKey(rawKey(5));
+    const plain: Sealed = { v: 1, alg: 'none', data: 'x' };
+    await expect(codec.open('events', plain)).rejects.toMatchObject({ code: 'malformed' });
+    await expect(codec.open('events', { v: 1, alg: 'A256GCM', data: null })).rejects.toMatchObject({
+      code: 'malformed',
+    });
+    await expect(codec.openBytes('blobs', new Uint8Array(5))).rejects.toMatchObject({ code: 'malformed' });
+    await expect(deriveCodecKeys(new Uint8Array(16))).rejects.toBeInstanceOf(SealError);
+  });
+
+  it('uses a unique IV for each of 10,000 seals', async () => {
+    const { codec } = await codecFromRawKey(rawKey(6));
+    const ivs = new Set<string>();
+    for (let i = 0; i < 10_000; i++) {
+      const s = await codec.seal('journal', i);
+      ivs.add((s.data as { iv: string }).iv);
+    }
+    expect(ivs.size).toBe(10_000);
+  });
+
+  it('blind index is deterministic, normalized, keyed and 128 bits', async () => {
+    const a = await codecFromRawKey(rawKey(7));
+    const b = await codecFromRawKey(rawKey(8));
+    const t1 = await a.codec.index('张三');
+    expect(t1).toMatch(/^[0-9a-f]{32}$/);
+    expect(await a.codec.index('张三')).toBe(t1);
+    expect(await a.codec.index('ＡＢ')).toBe(await a.codec.index('ab'));
+    expect(await b.codec.index('张三')).not.toBe(t1);
+    expect(await a.codec.index('张四')).not.toBe(t1);
+  });
+
+  it('derives non-extractable subkeys and a stable public key id', async () => {
+    const k1 = await deriveCodecKeys(rawKey(9));
+    const k2 = await deriveCodecKeys(rawKey(9));
+    expect(k1.dataKey.extractable).toBe(false);
+    expect(k1.indexKey.extractable).toBe(false);
+    expect(k1.keyId).toBe(k2.keyId);
+    expect(k1.keyId).toMatch(/^dk-[0-9a-f]{16}$/);
+    expect((await deriveCodecKeys(rawKey(10))).keyId).not.toBe(k1.keyId);
+  });
+});
