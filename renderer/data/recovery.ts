@@ -7,6 +7,7 @@ import { parseCaseEvent } from '#shared/events/parse';
 import type { CaseEvent } from '#shared/events/envelope';
 import { err, ok, type Result } from '#shared/util/result';
 import type { Sealed } from './codec';
+import { loadEnrollment } from './device';
 import { appendEvents, type DataContext, type DataError } from './event-store';
 
 export type RecoveryReport = { journalled: number; restored: number; unreadable: number[] };
@@ -21,10 +22,20 @@ export async function recoverFromJournal(ctx: DataContext): Promise<Result<Recov
     if (parsed) events.push(parsed);
     else unreadable.push(i + 1);
   }
-  // Restored events go back to the outbox too: the hub answers "duplicate" for any it already has.
-  const r = await appendEvents(ctx, events, { journal: false });
+  // This device's restored events go back to the outbox (the hub answers "duplicate" for any it already
+  // has); events that came from other devices through the hub are never pushed back.
+  const own = (await loadEnrollment(ctx.db))?.deviceId;
+  const mine = events.filter((e) => e.actor.deviceId === own);
+  const theirs = events.filter((e) => e.actor.deviceId !== own);
+  const r = await appendEvents(ctx, mine, { journal: false });
   if (!r.ok) return r;
-  return ok({ journalled: read.value.length, restored: r.value.stored.length, unreadable });
+  const r2 = await appendEvents(ctx, theirs, { journal: false, outbox: false });
+  if (!r2.ok) return r2;
+  return ok({
+    journalled: read.value.length,
+    restored: r.value.stored.length + r2.value.stored.length,
+    unreadable,
+  });
 }
 
 async function openLine(ctx: DataContext, line: string): Promise<CaseEvent | null> {

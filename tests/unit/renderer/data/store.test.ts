@@ -3,6 +3,7 @@ import { verifyEventLog } from '#shared/events/verify';
 import { importPublicKeyJwk } from '#shared/events/signing';
 import { SAMPLE_IDS, SAMPLE_PAYLOADS } from '#shared/events/testing-samples';
 import type { Author, TribunalStore } from '../../../../renderer/data/store';
+import { createTestDevice } from '#shared/events/testing';
 import { ENROLLMENT, harness } from './store-harness';
 
 async function enrolled(store: TribunalStore): Promise<Author> {
@@ -113,12 +114,35 @@ describe('the data store', () => {
     const before = await h.store.caseState(a.caseId);
     const fresh = h.reopen({ freshDb: true });
     expect(await fresh.ctx.db.events.count()).toBe(0);
+    await fresh.saveEnrollment(ENROLLMENT); // the enrollment is restored before the events
     const report = await fresh.recover();
     expect(report.ok && report.value).toEqual({ journalled: 4, restored: 4, unreadable: [] });
     expect(await fresh.caseState(a.caseId)).toEqual(before);
     expect((await fresh.caseState(b.caseId))?.parties[0]?.current.name).toBe('李四');
     // Restored events are queued again: the hub answers "duplicate" for what it already has.
     expect(await fresh.ctx.db.outbox.count()).toBe(4);
+  });
+
+  it('recovery never queues events that came from other devices for pushing', async () => {
+    const h = harness();
+    await enrolled(h.store);
+    const other = await createTestDevice({
+      deviceId: '01900000-0000-7000-8000-0000000000d2',
+      userId: '01900000-0000-7000-8000-0000000000e2',
+      orgId: ENROLLMENT.orgId,
+      role: 'mediator',
+    });
+    const caseId = h.store.newId();
+    const foreign = await other.emit(caseId, 'case.opened', SAMPLE_PAYLOADS['case.opened']);
+    const got = await h.store.receive([foreign]);
+    expect(got.ok && got.value.stored).toEqual([foreign.id]);
+    expect(await h.store.ctx.db.outbox.count()).toBe(0);
+    const fresh = h.reopen({ freshDb: true });
+    await fresh.saveEnrollment(ENROLLMENT);
+    const report = await fresh.recover();
+    expect(report.ok && report.value.restored).toBe(1);
+    expect(await fresh.ctx.db.outbox.count()).toBe(0);
+    expect((await fresh.caseState(caseId))?.caseId).toBe(caseId);
   });
 
   it('recovery skips a torn or foreign journal line and names its line number', async () => {
