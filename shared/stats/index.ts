@@ -1,0 +1,13 @@
+/* Supervisor statistics (domain.md §8): KPIs with drill-down, the yearbook table, the element sheet. */
+export * from './types';
+export { KPI_DEFS, CLOSURE_RATE_DEFS } from './definitions';
+export { caseFacts, chinaDay, type CaseFacts, type ReferralFact } from './facts';
+export { computeStats, computeStatsFromFacts, factsOf, validatePeriod, type StatsInput } from './report';
+export {
+  CATEGORY_ZH,
+  CHANNEL_ZH,
+  CLOSURE_TYPE_ZH,
+  KIND_ZH,
+  REFERRAL_TARGET_ZH,
+  REFERRAL_OUTCOME_ZH,
+} from './labels';
