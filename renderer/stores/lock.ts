@@ -1,6 +1,7 @@
 /*
- * Whether the screen is locked. A placeholder until the passphrase and idle lock exist: locking hides
- * the app behind an overlay and unlocking needs no secret yet. UI state only; nothing is persisted.
+ * Whether the screen is locked. Once the unlock gate (renderer/features/unlock) holds the data key it
+ * registers a lock handler, and locking means dropping the key and reloading the renderer. Without a
+ * handler (no gate mounted) locking only hides the app behind the overlay. Nothing is persisted.
  */
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
@@ -29,8 +30,16 @@ export function useLocked(): boolean {
   return useStore(lockStore, (s) => s.locked);
 }
 
+let lockHandler: (() => void) | null = null;
+
+/** The unlock gate registers how to really lock (drop the key, reload); null when it unmounts. */
+export function setLockHandler(handler: (() => void) | null): void {
+  lockHandler = handler;
+}
+
 export const lockScreen = (): void => {
-  lockStore.getState().lock();
+  if (lockHandler) lockHandler();
+  else lockStore.getState().lock();
 };
 export const unlockScreen = (): void => {
   lockStore.getState().unlock();

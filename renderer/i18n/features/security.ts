@@ -3,8 +3,119 @@ import type { Widen } from '../messages';
 
 export const securityZh = {
   title: '安全',
+  loading: '正在检查本机密钥…',
+  setup: {
+    title: '设置本机口令',
+    intro: '本机上的案件、证件号码和证据都用这个口令保护。丢失笔记本时，没有口令的人看不到任何数据。',
+    passphrase: '口令',
+    confirm: '再次输入口令',
+    submit: '设置口令并进入',
+    mismatch: '两次输入的口令不一致',
+    strength: {
+      weak: '强度：弱（至少 8 个字符，建议用一句好记的话）',
+      fair: '强度：一般（再长一些会更安全）',
+      strong: '强度：强',
+    },
+  },
+  unlock: {
+    title: '解锁背包仲裁庭',
+    intro: '输入本机口令以继续。',
+    passphrase: '口令',
+    submit: '解锁',
+    working: '正在解锁…',
+    forgot: '忘记口令？',
+    retryIn: '请 {{seconds}} 秒后再试',
+  },
+  recover: {
+    title: '找回数据',
+    steps:
+      '口令无法找回，但数据可以：1. 联系本机构的管理员，告知本机编号；2. 管理员在中心服务器上用机构恢复密钥取出本机的数据密钥（需要多名保管人共同操作）；3. 把管理员给你的数据密钥粘贴到下面，并设置新口令。',
+    keyId: '本机密钥编号：{{keyId}}',
+    noEscrow: '本机尚未向机构登记恢复密钥，管理员无法恢复；请继续尝试口令。',
+    dataKey: '恢复的数据密钥',
+    newPassphrase: '新口令',
+    submit: '恢复并设置新口令',
+    back: '返回解锁',
+  },
+  errors: {
+    no_keyring: '本机尚未设置口令',
+    already_exists: '本机已设置口令',
+    weak_passphrase: '口令至少需要 8 个字符',
+    wrong_passphrase: '口令不正确',
+    throttled: '尝试次数过多，请稍后再试（数据不会被锁定或删除）',
+    corrupt_keyring: '密钥文件已损坏，请联系管理员按恢复流程找回数据',
+    keystore_changed:
+      '系统钥匙串自上次启动后已变化（例如更换了系统账户或重装系统）。请联系管理员按恢复流程找回数据。',
+    keystore_unavailable: '系统钥匙串中的密钥不可用。请联系管理员按恢复流程找回数据。',
+    wrong_recovery_key: '这个恢复密钥不属于本机的数据',
+    bad_recovery_public_key: '机构恢复公钥无效',
+    storage_failed: '无法读写本机密钥文件',
+  },
+  locked: '已锁定',
+  reveal: {
+    show: '显示',
+    label: '显示完整{{field}}（将记录查看日志）',
+    fields: { idNumber: '证件号码', phone: '电话号码', wage: '工资' },
+  },
 } as const;
 
 export const securityEn: Widen<typeof securityZh> = {
   title: 'Security',
+  loading: 'Checking this device’s key…',
+  setup: {
+    title: 'Set this device’s passphrase',
+    intro:
+      'Cases, ID numbers and evidence on this device are protected by this passphrase. If the laptop is lost, nobody without it can read anything.',
+    passphrase: 'Passphrase',
+    confirm: 'Repeat the passphrase',
+    submit: 'Set passphrase and continue',
+    mismatch: 'The two passphrases differ',
+    strength: {
+      weak: 'Strength: weak (at least 8 characters; a memorable sentence works well)',
+      fair: 'Strength: fair (longer is safer)',
+      strong: 'Strength: strong',
+    },
+  },
+  unlock: {
+    title: 'Unlock Backpack Tribunal',
+    intro: 'Enter this device’s passphrase to continue.',
+    passphrase: 'Passphrase',
+    submit: 'Unlock',
+    working: 'Unlocking…',
+    forgot: 'Forgot the passphrase?',
+    retryIn: 'Try again in {{seconds}} s',
+  },
+  recover: {
+    title: 'Recover your data',
+    steps:
+      'The passphrase cannot be recovered, but the data can: 1. contact your organisation’s administrator with this device’s key id; 2. the administrator unwraps this device’s data key on the hub with the organisation recovery key (several custodians together); 3. paste the data key you are given below and set a new passphrase.',
+    keyId: 'Device key id: {{keyId}}',
+    noEscrow:
+      'This device has not escrowed its key to the organisation, so it cannot be recovered; keep trying your passphrase.',
+    dataKey: 'Recovered data key',
+    newPassphrase: 'New passphrase',
+    submit: 'Recover and set a new passphrase',
+    back: 'Back to unlock',
+  },
+  errors: {
+    no_keyring: 'No passphrase has been set on this device',
+    already_exists: 'A passphrase is already set on this device',
+    weak_passphrase: 'The passphrase needs at least 8 characters',
+    wrong_passphrase: 'Wrong passphrase',
+    throttled: 'Too many attempts; try again shortly (the data is never locked or deleted)',
+    corrupt_keyring: 'The key file is damaged; ask your administrator for the recovery procedure',
+    keystore_changed:
+      'The OS keystore changed since the last start (another OS account or a reinstall). Ask your administrator for the recovery procedure.',
+    keystore_unavailable:
+      'The key in the OS keystore is unavailable. Ask your administrator for the recovery procedure.',
+    wrong_recovery_key: 'This recovery key does not belong to this device’s data',
+    bad_recovery_public_key: 'The organisation recovery public key is unusable',
+    storage_failed: 'The key file on this device cannot be read or written',
+  },
+  locked: 'Locked',
+  reveal: {
+    show: 'Show',
+    label: 'Show the full {{field}} (the view is logged)',
+    fields: { idNumber: 'ID number', phone: 'phone number', wage: 'wage' },
+  },
 };
