@@ -1,0 +1,57 @@
+/*
+ * What every mediation tab needs: the case state, the enrolled user (name and organisation for the
+ * documents), a way to record drafts that returns the refusal message instead of throwing, fresh ids,
+ * and the clock (one place, so tests can run against a store with a fixed clock).
+ */
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { CaseState } from '#shared/case/index';
+import { useCaseState, useStore, useWrite } from '../../app/data-provider';
+import type { Draft, Enrollment } from '../../data/store';
+
+export type CaseTools = {
+  readonly state: CaseState | null;
+  readonly loading: boolean;
+  readonly enrollment: Enrollment | undefined;
+  readonly newId: () => string;
+  readonly today: string;
+  readonly nowIso: () => string;
+  /** Records drafts; resolves true when stored, else sets `error` (Chinese message) and resolves false. */
+  readonly record: (drafts: readonly Draft[]) => Promise<boolean>;
+  readonly error: string | null;
+  readonly setError: (e: string | null) => void;
+  readonly busy: boolean;
+};
+
+export function useCaseTools(caseId: string): CaseTools {
+  const store = useStore();
+  const q = useCaseState(caseId);
+  const write = useWrite();
+  const enrollment = useQuery({ queryKey: ['enrollment'], queryFn: () => store.enrollment() });
+  const [error, setError] = useState<string | null>(null);
+  const record = async (drafts: readonly Draft[]): Promise<boolean> => {
+    const r = await write.mutateAsync(drafts);
+    if (!r.ok) {
+      setError(r.error.message);
+      return false;
+    }
+    setError(null);
+    return true;
+  };
+  return {
+    state: q.data ?? null,
+    loading: q.isPending,
+    enrollment: enrollment.data,
+    newId: store.newId,
+    today: store.today(),
+    nowIso: () => new Date().toISOString(),
+    record,
+    error,
+    setError,
+    busy: write.isPending,
+  };
+}
+
+/** A party's name by id ('' when unknown). */
+export const partyName = (state: CaseState, partyId: string | undefined): string =>
+  state.parties.find((p) => p.partyId === partyId)?.current.name ?? '';
