@@ -11,3 +11,19 @@ export {
   REFERRAL_TARGET_ZH,
   REFERRAL_OUTCOME_ZH,
 } from './labels';
+export {
+  buildYearbook,
+  YEARBOOK_CAUSES,
+  YEARBOOK_COLUMNS,
+  type YearbookCell,
+  type YearbookColumn,
+  type YearbookRow,
+  type YearbookTable,
+} from './yearbook';
+export {
+  buildElementSheet,
+  ELEMENT_DETAIL_KEYS,
+  type ElementEntry,
+  type ElementItem,
+  type ElementSheet,
+} from './element-sheet';
