@@ -55,7 +55,14 @@ export const securityZh = {
   reveal: {
     show: '显示',
     label: '显示完整{{field}}（将记录查看日志）',
-    fields: { idNumber: '证件号码', phone: '电话号码', wage: '工资' },
+    fields: {
+      idNumber: '证件号码',
+      phone: '电话号码',
+      address: '住址',
+      bankAccount: '银行账号',
+      health: '健康信息',
+      hardship: '经济困难情况',
+    },
   },
 } as const;
 
@@ -116,6 +123,13 @@ export const securityEn: Widen<typeof securityZh> = {
   reveal: {
     show: 'Show',
     label: 'Show the full {{field}} (the view is logged)',
-    fields: { idNumber: 'ID number', phone: 'phone number', wage: 'wage' },
+    fields: {
+      idNumber: 'ID number',
+      phone: 'phone number',
+      address: 'address',
+      bankAccount: 'bank account',
+      health: 'health information',
+      hardship: 'financial hardship details',
+    },
   },
 };
