@@ -33,6 +33,6 @@ export async function assignCaseNumber(
     orgId: org.id,
     type: 'case.numbered',
     payload: { caseNumber, year, seq: n },
-    hlc,
+    causeHlc: hlc,
   });
 }

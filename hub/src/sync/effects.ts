@@ -9,24 +9,18 @@ import type { HubContext } from '../context';
 import type { Queries } from '../storage/types';
 import { assignCaseNumber } from './case-numbers';
 import type { CheckedEvent } from './event-checks';
-import { assigneeOf, blobHashOf, caseFactsOf, referralTargetOf } from './payload-facts';
+import { assigneesOf, blobHashOf, caseFactsOf, referralTargetOf } from './payload-facts';
 
 async function check(q: Queries, auth: AuthContext, c: CheckedEvent): Promise<string | null> {
-  const e = c.event;
-  switch (e.type) {
-    case 'case.assigned': {
-      const who = assigneeOf(e.payload);
-      const user = who === null ? null : await q.getUser(who);
-      if (!user) return 'assignee is not a known user';
-      return user.orgId === auth.user.orgId ? null : 'assignee must belong to your organisation';
-    }
-    case 'case.referred': {
-      const to = referralTargetOf(e.payload);
-      return to !== null && (await q.getOrg(to)) ? null : 'referral target is not a known organisation';
-    }
-    default:
-      return null;
+  for (const who of assigneesOf(c.event)) {
+    const user = await q.getUser(who);
+    if (!user) return `assignee ${who} is not a known user`;
+    if (user.orgId !== auth.user.orgId) return 'assignees must belong to your organisation';
   }
+  const to = referralTargetOf(c.event);
+  if (c.event.type === 'case.referred' && (to === null || !(await q.getOrg(to))))
+    return 'referral target is not a known organisation';
+  return null;
 }
 
 async function apply(
@@ -47,13 +41,12 @@ async function apply(
     await q.grant(e.caseId, 'user', auth.user.id, hubSeq);
     await q.grant(e.caseId, 'org', auth.user.orgId, hubSeq);
   }
-  const facts = caseFactsOf(e.type, e.payload);
+  const facts = caseFactsOf(e);
   if (facts) await q.updateCase(e.caseId, facts);
-  const assignee = e.type === 'case.assigned' ? assigneeOf(e.payload) : null;
-  if (assignee !== null) await q.grant(e.caseId, 'user', assignee, hubSeq);
-  const target = e.type === 'case.referred' ? referralTargetOf(e.payload) : null;
+  for (const who of assigneesOf(e)) await q.grant(e.caseId, 'user', who, hubSeq);
+  const target = referralTargetOf(e);
   if (target !== null) await q.grant(e.caseId, 'org', target, hubSeq);
-  const sha = blobHashOf(e.type, e.payload);
+  const sha = blobHashOf(e);
   if (sha !== null) await q.addBlobRef({ sha256: sha, eventId: e.id, caseId: e.caseId, conf: e.conf });
   if (e.type === 'case.accepted') await assignCaseNumber(ctx, q, e.caseId, e.at.hlc);
 }

@@ -3,13 +3,12 @@
  * user (`not_your_device`), canonical hash, signature with the enrolled key, and claimed wall time not
  * too far ahead of the hub's clock (R14). Runs before the push transaction so crypto never holds it.
  */
-import type { webcrypto } from 'node:crypto';
 import type { Jwk, PushResult } from '#shared/sync/wire';
 import { err, ok, type Result } from '#shared/util/result';
 import type { AuthContext } from '../auth/authenticate';
 import type { HubContext } from '../context';
-import { canonicalJson, computeHash, parseEvent, verifySig, type WireEvent } from './event-lib';
-import { importDeviceKey } from './keys';
+import { computeHash, parseEvent, storedBody, verifySig, type WireEvent } from './event-lib';
+import { importEnrolledKey } from './keys';
 
 /** An event that passed the stateless checks; `body` is its canonical stored JSON. */
 export type CheckedEvent = { event: WireEvent; body: string };
@@ -30,7 +29,7 @@ export async function checkEventAlone(
   ctx: HubContext,
   auth: AuthContext,
   input: unknown,
-  keys: Map<string, Promise<webcrypto.CryptoKey | null>>,
+  keys: Map<string, Promise<CryptoKey | null>>,
 ): Promise<Result<CheckedEvent, PushResult>> {
   const parsed = parseEvent(input);
   if (!parsed.ok) {
@@ -48,7 +47,7 @@ export async function checkEventAlone(
   if ((await computeHash(e)) !== e.hash) return reject(e.id, 'hash_mismatch');
   let key = keys.get(auth.device.id);
   if (!key) {
-    key = importDeviceKey(JSON.parse(auth.device.publicKeyJwk) as Jwk);
+    key = importEnrolledKey(JSON.parse(auth.device.publicKeyJwk) as Jwk);
     keys.set(auth.device.id, key);
   }
   const k = await key;
@@ -56,5 +55,5 @@ export async function checkEventAlone(
   const wall = Date.parse(e.at.wall);
   if (!Number.isFinite(wall) || wall > ctx.clock() + ctx.limits.maxClockDriftMs)
     return reject(e.id, 'clock_drift', `claimed time ${e.at.wall} is ahead of hub time`);
-  return ok({ event: e, body: canonicalJson(e) });
+  return ok({ event: e, body: storedBody(e) });
 }

@@ -5,16 +5,17 @@
  * hub processes sharing one PostgreSQL database sign with the same key.
  */
 import type { IdGenerator } from '#shared/util/ids';
-import { webcrypto } from 'node:crypto';
 import type { Jwk } from '#shared/sync/wire';
+import { SIGNATURE_ALGORITHM } from '#shared/events/signing';
 import type { Storage } from '../storage/types';
+import { generateHubKeyPair } from './event-lib';
 
 export type HubIdentity = {
   orgId: string;
   userId: string;
   deviceId: string;
   publicJwk: Jwk;
-  privateKey: webcrypto.CryptoKey;
+  privateKey: CryptoKey;
 };
 
 type StoredIdentity = {
@@ -22,15 +23,18 @@ type StoredIdentity = {
   userId: string;
   deviceId: string;
   publicJwk: Jwk;
-  privateJwk: webcrypto.JsonWebKey;
+  privateJwk: JsonWebKey;
 };
-const KEY = 'hub_identity';
-const ALG = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+/*
+ * Ed25519 like every device (shared/events/signing). The interim ECDSA identity of early development
+ * builds lived under 'hub_identity'; a new key name means such a database simply gets a fresh identity.
+ */
+const KEY = 'hub_identity_ed25519';
 
 async function create(storage: Storage, ids: IdGenerator, clock: () => number): Promise<StoredIdentity> {
-  const pair = await webcrypto.subtle.generateKey(ALG, true, ['sign', 'verify']);
-  const publicJwk = (await webcrypto.subtle.exportKey('jwk', pair.publicKey)) as Jwk;
-  const privateJwk = await webcrypto.subtle.exportKey('jwk', pair.privateKey);
+  const pair = await generateHubKeyPair();
+  const publicJwk = (await crypto.subtle.exportKey('jwk', pair.publicKey)) as Jwk;
+  const privateJwk = await crypto.subtle.exportKey('jwk', pair.privateKey);
   return storage.tx(async (q) => {
     const raced = await q.getState(KEY);
     if (raced !== null) return JSON.parse(raced) as StoredIdentity;
@@ -68,6 +72,6 @@ export async function loadHubIdentity(
 ): Promise<HubIdentity> {
   const raw = await storage.q.getState(KEY);
   const s = raw === null ? await create(storage, ids, clock) : (JSON.parse(raw) as StoredIdentity);
-  const privateKey = await webcrypto.subtle.importKey('jwk', s.privateJwk, ALG, false, ['sign']);
+  const privateKey = await crypto.subtle.importKey('jwk', s.privateJwk, SIGNATURE_ALGORITHM, false, ['sign']);
   return { orgId: s.orgId, userId: s.userId, deviceId: s.deviceId, publicJwk: s.publicJwk, privateKey };
 }

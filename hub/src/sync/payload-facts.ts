@@ -1,37 +1,40 @@
 /*
- * The few payload facts the hub acts on (assignee, referral target, blob hash, case category/status).
- * Payloads were already validated by the shared schema; these readers only pick the fields.
+ * The few payload facts the hub acts on: who an assignment grants (assignee and team), the referral
+ * target, the blob a record names, and the case facts the caseload report groups by. Payloads were
+ * already validated by the shared schema (parseCaseEvent), so these readers only pick typed fields.
+ *
+ * The `status` column is a cheap running approximation from explicit moves (opening, acceptance,
+ * stage.advanced, closure); moves the reducer infers from records (a session → in_session) are not
+ * tracked here. Exact KPIs come from reduceCase over the case's events (shared/case, shared/stats).
  */
+import { INITIAL_STATUS } from '#shared/case/status';
 import type { CasePatch } from '../storage/types';
+import type { WireEvent } from './event-lib';
 
-type Payload = Record<string, unknown>;
-const s = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+/** Users an assignment or reassignment makes part of the case team (assignee first). */
+export function assigneesOf(e: WireEvent): string[] {
+  if (e.type !== 'case.assigned' && e.type !== 'case.reassigned') return [];
+  return [e.payload.assigneeId, ...(e.payload.team ?? [])].filter((u, i, all) => all.indexOf(u) === i);
+}
 
-export const assigneeOf = (p: Payload): string | null => s(p['userId']) ?? s(p['assigneeId']);
+/** The organisation a referral shares the case with, or null. */
+export const referralTargetOf = (e: WireEvent): string | null =>
+  e.type === 'case.referred' ? e.payload.toOrgId : null;
 
-export const referralTargetOf = (p: Payload): string | null => s(p['toOrgId']) ?? s(p['orgId']);
+/** The content hash of the file an evidence or document record names, or null. */
+export const blobHashOf = (e: WireEvent): string | null =>
+  e.type === 'evidence.added' || e.type === 'document.issued' ? e.payload.sha256 : null;
 
-const BLOB_TYPES = new Set(['evidence.added', 'document.issued']);
-export const blobHashOf = (type: string, p: Payload): string | null =>
-  BLOB_TYPES.has(type) ? (s(p['sha256']) ?? s(p['contentHash'])) : null;
-
-const STATUS_BY_TYPE: Record<string, string> = {
-  'case.accepted': 'accepted',
-  'case.rejected': 'rejected',
-  'case.closed': 'closed',
-  'case.withdrawn': 'closed',
-};
-
-/** Report facts an event sets, or null. */
-export function caseFactsOf(type: string, p: Payload): CasePatch | null {
-  if (type === 'case.opened') {
-    const patch: CasePatch = { status: 'open' };
-    const category = s(p['category']) ?? s(p['caseType']);
-    const channel = s(p['channel']);
-    if (category !== null) patch.category = category;
-    if (channel !== null) patch.channel = channel;
+/** Report facts an event sets, or null. Category is the first (primary) dispute category. */
+export function caseFactsOf(e: WireEvent): CasePatch | null {
+  if (e.type === 'case.opened') {
+    const patch: CasePatch = { status: INITIAL_STATUS[e.payload.kind], channel: e.payload.channel };
+    const primary = e.payload.disputeCategories[0];
+    if (primary !== undefined) patch.category = primary;
     return patch;
   }
-  const status = STATUS_BY_TYPE[type];
-  return status === undefined ? null : { status };
+  if (e.type === 'stage.advanced') return { status: e.payload.to };
+  if (e.type === 'case.accepted') return { status: 'accepted' };
+  if (e.type === 'case.closed') return { status: 'closed' };
+  return null;
 }

@@ -5,7 +5,8 @@
  * - A new case may be opened by any case-working role; the opener's organisation owns it.
  * - Otherwise the caller must see the case (assigned, or supervisor of an organisation it is granted to).
  * - Only the owning organisation writes non-public events (副卷, 背靠背) and the owner-only types.
- * - Assignment is a supervisor's act.
+ * - Assignment and reassignment are a supervisor's act.
+ * - Official numbers (`case.numbered`) are written by the hub only, never pushed.
  */
 import type { Role } from '#shared/sync/wire';
 import type { CaseRecord, UserRecord } from '../storage/types';
@@ -27,12 +28,14 @@ export function judgeWrite(f: WriteFacts): string | null {
   if (!(f.user.roles as readonly string[]).includes(f.role)) return `role ${f.role} not held by the user`;
   if (!(WORKING_ROLES as readonly string[]).includes(f.role))
     return `role ${f.role} cannot write case events`;
+  if (f.type === 'case.numbered') return 'only the hub writes case.numbered';
   if (!f.existing) return f.type === 'case.opened' ? null : 'unknown case';
   if (f.type === 'case.opened') return 'case already opened';
   if (!f.canSee) return 'case not in your scope';
   const owner = f.existing.ownerOrgId === f.user.orgId;
   if (!owner && f.conf !== 'public') return 'only the owning organisation writes non-public events';
   if (!owner && OWNER_ONLY_TYPES.has(f.type)) return `only the owning organisation may write ${f.type}`;
-  if (f.type === 'case.assigned' && f.role !== 'supervisor') return 'assignment needs the supervisor role';
+  if ((f.type === 'case.assigned' || f.type === 'case.reassigned') && f.role !== 'supervisor')
+    return 'assignment needs the supervisor role';
   return null;
 }

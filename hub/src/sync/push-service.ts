@@ -5,7 +5,6 @@
  * accepted, appended with its access effects. A rejected event writes nothing; every event gets exactly
  * one result, in request order; "accepted" is returned only after COMMIT (R11, R24).
  */
-import type { webcrypto } from 'node:crypto';
 import type { PushResult } from '#shared/sync/wire';
 import type { AuthContext } from '../auth/authenticate';
 import type { HubContext } from '../context';
@@ -24,7 +23,7 @@ export async function pushEvents(
 ): Promise<PushResult[]> {
   const results: PushResult[] = new Array<PushResult>(inputs.length);
   const pending: Pending[] = [];
-  const keyCache = new Map<string, Promise<webcrypto.CryptoKey | null>>();
+  const keyCache = new Map<string, Promise<CryptoKey | null>>();
   for (const [index, input] of inputs.entries()) {
     const r = await checkEventAlone(ctx, auth, input, keyCache);
     if (r.ok) pending.push({ index, checked: r.value });

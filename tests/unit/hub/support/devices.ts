@@ -1,65 +1,62 @@
-// A signing test device: enrolls through the API with a fresh ECDSA P-256 key and emits chained, hashed,
-// signed events with the hub's event library seam (hub/src/sync/event-lib.ts).
-import { webcrypto } from 'node:crypto';
+// A signing test device for hub suites: an Ed25519 key enrolled through the API, then events built by
+// the shared test device (createTestDevice: HLC stamps, actor, ids on the hub's clock), chained here so
+// tests can rewind the chain head (forks, gaps) and tweak fields before sealing.
+import type { CaseEvent, UnsignedEvent } from '#shared/events/envelope';
+import type { EventType, PayloadOf } from '#shared/events/payloads';
+import { generateDeviceKeyPair, exportPublicKeyJwk, sealEvent } from '#shared/events/signing';
+import { createTestDevice, type TestDevice as SharedTestDevice } from '#shared/events/testing';
+import { SAMPLE_PAYLOADS } from '#shared/events/testing-samples';
 import type { EnrollResponse, Role } from '#shared/sync/wire';
-import { computeHash, signHash, type WireEvent } from '../../../../hub/src/sync/event-lib';
 import type { UserRecord } from '../../../../hub/src/storage/types';
 import { bearer, type Harness } from './harness';
 
+export type PushAnswer = { id: string; status: string; reason?: string; detail?: string; hubSeq?: number };
+
 export type TestDevice = {
   enrolled: EnrollResponse;
-  emit(
+  device: SharedTestDevice;
+  /** The next chained event; the payload is the type's sample payload with `payload` laid over it. */
+  emit<T extends EventType>(
     caseId: string,
-    type: string,
-    payload?: Record<string, unknown>,
+    type: T,
+    payload?: Partial<PayloadOf<T>>,
     conf?: string,
-    tweak?: Partial<WireEvent>,
-  ): Promise<WireEvent>;
-  push(events: WireEvent[]): Promise<{ id: string; status: string; reason?: string; hubSeq?: number }[]>;
-  pull(after?: string, limit?: number): Promise<{ events: WireEvent[]; cursor: string; hasMore: boolean }>;
+    tweak?: Partial<UnsignedEvent>,
+  ): Promise<CaseEvent>;
+  push(events: unknown[]): Promise<PushAnswer[]>;
+  pull(after?: string, limit?: number): Promise<{ events: CaseEvent[]; cursor: string; hasMore: boolean }>;
   /** Rewinds the local chain head (to build forks and gaps). */
   setHead(seq: number, hash: string | null): void;
 };
 
 export async function testDevice(h: Harness, user: UserRecord, role: Role): Promise<TestDevice> {
-  const pair = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
-    'sign',
-    'verify',
-  ]);
-  const enrolled = await h.enroll(user, await webcrypto.subtle.exportKey('jwk', pair.publicKey));
+  const keys = await generateDeviceKeyPair();
+  const enrolled = await h.enroll(user, await exportPublicKeyJwk(keys.publicKey));
+  const device = await createTestDevice({
+    deviceId: enrolled.deviceId,
+    userId: user.id,
+    orgId: user.orgId,
+    role,
+    keys,
+    clock: () => h.clock.now,
+    ids: h.ids,
+  });
   let seq = 0;
   let head: string | null = null;
-  let tick = 0;
   return {
     enrolled,
+    device,
     setHead: (s, hsh) => {
       seq = s;
       head = hsh;
     },
     emit: async (caseId, type, payload = {}, conf = 'public', tweak = {}) => {
-      tick += 1;
-      const unsigned: WireEvent = {
-        v: 1,
-        id: h.ids(),
-        caseId,
-        type,
-        payload,
-        conf,
-        at: {
-          hlc: `${String(h.clock.now).padStart(15, '0')}-${String(tick).padStart(6, '0')}`,
-          wall: new Date(h.clock.now).toISOString(),
-        },
-        actor: { userId: user.id, deviceId: enrolled.deviceId, orgId: user.orgId, role },
-        deviceSeq: seq + 1,
-        prev: head,
-        hash: '',
-        sig: '',
-        ...tweak,
-      };
-      const hash = await computeHash(unsigned);
-      const e = { ...unsigned, hash, sig: await signHash(pair.privateKey, hash) };
+      const merged = { ...SAMPLE_PAYLOADS[type], ...payload } as PayloadOf<typeof type>;
+      const drafted = device.draft(caseId, type, merged, conf as 'public');
+      const unsigned = { ...drafted, deviceSeq: seq + 1, prev: head, ...tweak } as UnsignedEvent;
+      const e = await sealEvent(unsigned, keys.privateKey);
       seq = e.deviceSeq;
-      head = hash;
+      head = e.hash;
       return e;
     },
     push: async (events) => {
@@ -70,8 +67,7 @@ export async function testDevice(h: Harness, user: UserRecord, role: Role): Prom
         payload: { events },
       });
       if (res.statusCode !== 200) throw new Error(`push ${String(res.statusCode)} ${res.body}`);
-      return res.json<{ results: { id: string; status: string; reason?: string; hubSeq?: number }[] }>()
-        .results;
+      return res.json<{ results: PushAnswer[] }>().results;
     },
     pull: async (after = '', limit = 1000) => {
       const res = await h.app.inject({
@@ -79,7 +75,7 @@ export async function testDevice(h: Harness, user: UserRecord, role: Role): Prom
         url: `/v1/sync/pull?after=${after}&limit=${String(limit)}`,
         headers: bearer(enrolled.token),
       });
-      return res.json<{ events: WireEvent[]; cursor: string; hasMore: boolean }>();
+      return res.json<{ events: CaseEvent[]; cursor: string; hasMore: boolean }>();
     },
   };
 }

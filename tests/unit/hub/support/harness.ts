@@ -1,10 +1,10 @@
 // A hub under test: real storage (SQLite or PostgreSQL), a manual clock, deterministic ids, and helpers to
 // seed organisations/users and enrol devices through the public API.
-import { webcrypto } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { exportPublicKeyJwk, generateDeviceKeyPair } from '#shared/events/signing';
 import { createUuidV7 } from '#shared/util/ids';
 import type { EnrollResponse, Role } from '#shared/sync/wire';
 import { buildHub } from '../../../../hub/src/app';
@@ -24,7 +24,7 @@ export type Harness = {
   org(name: string, prefix?: string, kind?: string): Promise<OrgRecord>;
   user(org: OrgRecord, name: string, roles: Role[]): Promise<UserRecord>;
   code(user: UserRecord, ttlMs?: number): Promise<string>;
-  enroll(user: UserRecord, jwk?: webcrypto.JsonWebKey): Promise<EnrollResponse>;
+  enroll(user: UserRecord, jwk?: JsonWebKey): Promise<EnrollResponse>;
   close(): Promise<void>;
 };
 
@@ -40,12 +40,9 @@ function seededRandom(seed: number): (n: number) => Uint8Array {
     });
 }
 
-export async function newPublicJwk(): Promise<webcrypto.JsonWebKey> {
-  const pair = await webcrypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, [
-    'sign',
-    'verify',
-  ]);
-  return webcrypto.subtle.exportKey('jwk', pair.publicKey);
+/** A fresh device public key (Ed25519, as shared/events signs). */
+export async function newPublicJwk(): Promise<JsonWebKey> {
+  return exportPublicKeyJwk((await generateDeviceKeyPair()).publicKey);
 }
 
 export async function startHub(config: StorageConfig, limits: Partial<HubLimits> = {}): Promise<Harness> {
