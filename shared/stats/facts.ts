@@ -61,6 +61,8 @@ export type CaseFacts = {
   triggers: DeadlineTrigger[];
   /** Court-side confirmation cases: the mediation case they came from. */
   originCaseId: string | null;
+  /** The organisation that opened (owns) the case: the "unit" a supervisor filters by. */
+  ownerOrgId: string | null;
   inConflict: boolean;
 };
 
@@ -142,6 +144,7 @@ export function caseFacts(s: CaseState): CaseFacts | null {
     extensions: s.deadlines.extensions.map((x) => ({ ruleId: x.ruleId, days: x.days })),
     triggers: activeTriggers(s.deadlines.triggers),
     originCaseId: s.opening.originCaseId ?? null,
+    ownerOrgId: s.audit.find((a) => a.eventId === s.openedBy)?.actor.orgId ?? null,
     inConflict: s.inConflict,
   };
 }

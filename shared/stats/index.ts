@@ -27,3 +27,5 @@ export {
   type ElementItem,
   type ElementSheet,
 } from './element-sheet';
+export { KPI_LABELS } from './labels-kpi';
+export { caseTable, csvField, csvLine, kpiTable, toCsv, type Cell, type Table } from './tables';

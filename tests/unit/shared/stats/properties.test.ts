@@ -83,6 +83,7 @@ const factsArb: fc.Arbitrary<CaseFacts[]> = fc
             ? [{ ruleId: 'awardTimeLimit', trigger: r.accepted, eventId: 'e', restarts: null }]
             : [],
         originCaseId: null,
+        ownerOrgId: null,
         inConflict: false,
       };
     }),

@@ -1,0 +1,43 @@
+/* Short names of the KPIs (tiles, table rows, export headings), Chinese and English. */
+import type { Bilingual, KpiKey } from './types';
+
+const l = (zh: string, en: string): Bilingual => ({ zh, en });
+
+export const KPI_LABELS: Readonly<Record<KpiKey, Bilingual>> = {
+  accepted: l('受理', 'Accepted'),
+  pendingAtStart: l('上期未结', 'Pending at start'),
+  closed: l('结案', 'Closed'),
+  closedWithoutAcceptance: l('未受理即结案', 'Closed without acceptance'),
+  pendingAtEnd: l('期末未结', 'Pending at end'),
+  closureRate: l('结案率', 'Closure rate'),
+  onTimeClosureRate: l('按期结案率', 'On-time closure rate'),
+  closedLate: l('超期结案', 'Closed late'),
+  overdueOpen: l('超审限', 'Overdue'),
+  mediationSuccessRate: l('调解成功率', 'Mediation success rate'),
+  arbitralMediationRate: l('仲裁调解率', 'Arbitral mediation rate'),
+  finalAwardRate: l('终局裁决率', 'Final-award rate'),
+  amountClaimedFen: l('请求金额', 'Amount claimed'),
+  amountAgreedFen: l('协议金额', 'Amount agreed'),
+  amountAwardedFen: l('裁决金额', 'Amount awarded'),
+  amountRecoveredFen: l('追回金额', 'Amount recovered'),
+  workersInvolved: l('涉及劳动者', 'Workers involved'),
+  workersBenefited: l('受益劳动者', 'Workers benefited'),
+  mobileSessions: l('流动庭次', 'Mobile sessions'),
+  mobileCasesHeard: l('流动庭审理案件', 'Cases heard on mobile sessions'),
+  casesSettledOnSite: l('就地化解', 'Settled on site'),
+  amountSettledOnSiteFen: l('就地化解金额', 'Amount settled on site'),
+  daysToCloseMean: l('平均结案天数', 'Mean days to close'),
+  daysToCloseMedian: l('结案天数中位数', 'Median days to close'),
+  daysToCloseP90: l('结案天数P90', 'P90 days to close'),
+  netDaysToCloseMean: l('平均结案天数（扣除中止）', 'Mean days to close, net of suspension'),
+  netDaysToCloseMedian: l('结案天数中位数（扣除中止）', 'Median days, net of suspension'),
+  netDaysToCloseP90: l('结案天数P90（扣除中止）', 'P90 days, net of suspension'),
+  jcApplied: l('申请司法确认', 'Judicial confirmations applied'),
+  jcConfirmed: l('司法确认有效', 'Confirmed'),
+  jcRejected: l('司法确认驳回', 'Rejected'),
+  jcMeanDays: l('司法确认平均用时', 'Mean days to ruling'),
+  referrals: l('转介', 'Referrals'),
+  collectiveCases: l('集体争议', 'Collective cases'),
+  collectiveWorkers: l('集体争议劳动者', 'Workers in collective cases'),
+  collectiveAmountClaimedFen: l('集体争议请求金额', 'Amount claimed in collective cases'),
+};
