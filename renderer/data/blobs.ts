@@ -25,7 +25,8 @@ export type StoredBlob = {
   chunkCount: number;
   state: 'pending' | 'complete';
 };
-export type ChunkRow = { blobKey: string; index: number; bytes: Uint8Array };
+/** One sealed chunk; derived copies (blobs-derived.ts) also record their image type. */
+export type ChunkRow = { blobKey: string; index: number; bytes: Uint8Array; mime?: string };
 
 export type BlobError = {
   code: 'storage_low' | 'empty_file' | 'read_failed' | 'storage_failed' | 'not_found' | 'corrupt';

@@ -94,7 +94,7 @@ export function exifSegment(x: ExifInput): Uint8Array {
 }
 
 /** The JPEG with an EXIF segment inserted right after SOI. */
-export function withExif(jpeg: Uint8Array, x: ExifInput): Uint8Array {
+export function withExif(jpeg: Uint8Array, x: ExifInput): Uint8Array<ArrayBuffer> {
   const seg = exifSegment(x);
   const out = new Uint8Array(jpeg.length + seg.length);
   out.set(jpeg.subarray(0, 2));

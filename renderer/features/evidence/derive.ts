@@ -1,0 +1,42 @@
+/*
+ * makeDerivedCopies: thumbnails off the UI thread. A module worker with OffscreenCanvas where the
+ * platform has both (Chromium, Electron); otherwise the same code on the main thread. The CSP allows
+ * workers from 'self' (worker-src 'self' blob: in index.html; Electron's policy falls back to script-src
+ * 'self'), and Vite bundles the worker as its own file, so no blob: or eval is needed.
+ */
+import { renderCopies, type DerivedResult } from './derive-core';
+
+type Pending = Map<number, (r: DerivedResult) => void>;
+let worker: { w: Worker; pending: Pending } | null = null;
+let nextId = 1;
+
+function startWorker(): { w: Worker; pending: Pending } | null {
+  if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined') return null;
+  try {
+    const w = new Worker(new URL('./derive-worker.ts', import.meta.url), { type: 'module' });
+    const pending: Pending = new Map();
+    w.onmessage = (ev: MessageEvent<{ id: number; result: DerivedResult }>) => {
+      pending.get(ev.data.id)?.(ev.data.result);
+      pending.delete(ev.data.id);
+    };
+    w.onerror = () => {
+      for (const resolve of pending.values()) resolve({ ok: false, message: '缩略图进程出错' });
+      pending.clear();
+      worker = null;
+    };
+    return { w, pending };
+  } catch {
+    return null;
+  }
+}
+
+export function makeDerivedCopies(blob: Blob): Promise<DerivedResult> {
+  worker ??= startWorker();
+  const current = worker;
+  if (current === null) return renderCopies(blob);
+  const id = nextId++;
+  return new Promise((resolve) => {
+    current.pending.set(id, resolve);
+    current.w.postMessage({ id, blob });
+  });
+}
