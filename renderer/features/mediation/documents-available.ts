@@ -1,0 +1,89 @@
+/*
+ * Which documents this case can produce now, each built from the party view: the application form and
+ * notices always, a transcript per public session that has one, the agreement once drafted, the
+ * judicial-confirmation application once signed. Inputs a template needs come from `DocInputs`.
+ */
+import type { CaseState } from '#shared/case/index';
+import {
+  buildAgreementDocument,
+  buildApplicationForm,
+  buildJudicialConfirmation,
+  buildNotice,
+  buildServiceReceipt,
+  buildTranscriptDocument,
+  partyView,
+  type DocumentModel,
+  type NoticeInput,
+} from '#shared/documents/index';
+import { contentOf, docContextOf, editorFromState } from './agreement-editor';
+
+export type DocInputs = {
+  readonly orgName: string;
+  readonly mediatorName: string;
+  readonly today: string;
+  readonly notice: NoticeInput;
+  readonly courtName: string;
+  readonly served: {
+    readonly recipientPartyId: string;
+    readonly documentTitle: string;
+    readonly place: string;
+  };
+};
+
+/** One producible document: a stable key, its model, and the agreement it belongs to (if any). */
+export type Producible = { readonly key: string; readonly doc: DocumentModel; readonly agreementId?: string };
+
+export function producibleDocuments(state: CaseState, inputs: DocInputs): Producible[] {
+  const view = partyView(state);
+  const ctx = { orgName: inputs.orgName, date: inputs.today };
+  const out: Producible[] = [
+    { key: 'application', doc: buildApplicationForm(view, ctx) },
+    { key: 'notice', doc: buildNotice(view, inputs.notice, ctx) },
+    { key: 'receipt', doc: buildServiceReceipt(view, inputs.served, ctx) },
+  ];
+  for (const s of view.sessions) {
+    const current = view.notes.filter((n) => n.sessionId === s.sessionId);
+    const note = current.filter((n) => n.fields['kind'] === 'transcript').at(-1);
+    if (!note) continue;
+    const addenda = current
+      .filter(
+        (n) =>
+          n.fields['kind'] === 'transcript_addendum' &&
+          n.fields['transcriptId'] === note.fields['transcriptId'],
+      )
+      .map((n) => n.text ?? '');
+    out.push({
+      key: `transcript-${s.sessionId}`,
+      doc: buildTranscriptDocument(view, s, note.text ?? '', addenda, ctx),
+    });
+  }
+  if (state.agreement.drafts.length > 0) {
+    const editor = editorFromState(state, view, {
+      agreementId: '',
+      today: inputs.today,
+      orgName: inputs.orgName,
+      mediatorName: inputs.mediatorName,
+    });
+    const content = contentOf(editor, view);
+    if (content.ok) {
+      const signed = state.agreement.signed;
+      const marks = signed?.signatures.map((x) => (x.mark === 'refused' ? '拒绝签名' : '已签名')) ?? [];
+      out.push({
+        key: 'agreement',
+        doc: buildAgreementDocument(view, content.value, docContextOf(editor), marks),
+        agreementId: editor.agreementId,
+      });
+      if (signed)
+        out.push({
+          key: 'judicial-confirmation',
+          doc: buildJudicialConfirmation(
+            view,
+            { courtName: inputs.courtName, signedOn: signed.signedAt.slice(0, 10) },
+            { orgName: editor.orgName, date: inputs.today },
+          ),
+          agreementId: editor.agreementId,
+        });
+    }
+  }
+  return out;
+}
