@@ -25,8 +25,10 @@ export type TestDevice = {
   ): Promise<CaseEvent>;
   push(events: unknown[]): Promise<PushAnswer[]>;
   pull(after?: string, limit?: number): Promise<{ events: CaseEvent[]; cursor: string; hasMore: boolean }>;
-  /** Rewinds the local chain head (to build forks and gaps). */
+  /** Rewinds the local chain head (to build forks and gaps, or to reuse a rejected event's place). */
   setHead(seq: number, hash: string | null): void;
+  /** The local chain head. */
+  head(): { seq: number; hash: string | null };
 };
 
 export async function testDevice(h: Harness, user: UserRecord, role: Role): Promise<TestDevice> {
@@ -50,6 +52,7 @@ export async function testDevice(h: Harness, user: UserRecord, role: Role): Prom
       seq = s;
       head = hsh;
     },
+    head: () => ({ seq, hash: head }),
     emit: async (caseId, type, payload = {}, conf = 'public', tweak = {}) => {
       const merged = { ...SAMPLE_PAYLOADS[type], ...payload } as PayloadOf<typeof type>;
       const drafted = device.draft(caseId, type, merged, conf as 'public');
