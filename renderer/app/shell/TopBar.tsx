@@ -1,8 +1,11 @@
 /*
- * The top bar: who is working (placeholders until enrollment exists), the network and save states, and
- * the lock button.
+ * The top bar: who is working (the enrolled organisation and user; before enrollment a link to the
+ * enroll page), the network and save states, and the lock button.
  */
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useEnrollment } from '../../features/enroll/use-enrollment';
+import { paths } from '../routes';
 import { Icon } from '../../ui/icons';
 import { NetworkIndicator } from '../../ui/NetworkIndicator';
 import { SaveStateIndicator } from '../../ui/SaveStateIndicator';
@@ -10,16 +13,19 @@ import { lockScreen } from '../../stores/lock';
 
 export function TopBar() {
   const { t } = useTranslation();
+  const enrollment = useEnrollment().data;
   return (
     <header className="topbar">
       <dl className="topbar-identity">
         <div>
           <dt>{t('topbar.organisationLabel')}</dt>
-          <dd data-testid="organisation">{t('topbar.organisationPlaceholder')}</dd>
+          <dd data-testid="organisation">{enrollment?.orgName ?? t('topbar.organisationPlaceholder')}</dd>
         </div>
         <div>
           <dt>{t('topbar.userLabel')}</dt>
-          <dd data-testid="user">{t('topbar.userPlaceholder')}</dd>
+          <dd data-testid="user">
+            {enrollment ? enrollment.userName : <Link to={paths.enroll}>{t('topbar.userPlaceholder')}</Link>}
+          </dd>
         </div>
       </dl>
       <div className="topbar-status">

@@ -1,0 +1,139 @@
+/*
+ * The data side of sync (the engine in renderer/sync/ reaches Dexie only through this port): the
+ * outbox in device-chain order, acknowledging and recording rejections, the hub session (tokens,
+ * sealed through the codec like any credential), the pull cursor, the blob upload queue and the status
+ * the sync page shows. A checkpoint (cursor) moves only after the pulled events are committed (R12).
+ */
+import type { CaseEvent } from '#shared/events/envelope';
+import type { Jwk } from '#shared/sync/wire';
+import type { Result } from '#shared/util/result';
+import type { Sealed } from './codec';
+import type { OutboxRow } from './db';
+import type { DataError } from './event-store';
+import { readBlob, type BlobError, type StoredBlob } from './blobs';
+import type { Enrollment, TribunalStore } from './store';
+
+/** What enrollment gave this device to talk to the hub. */
+export type SyncSession = {
+  token: string;
+  tokenExpiresAt: string;
+  refreshToken: string;
+  hubPublicKey: Jwk;
+  hubDeviceId: string;
+};
+
+/** One outbox entry with its event, in chain order. */
+export type PendingEvent = { event: CaseEvent; attempts: number; lastError?: string };
+
+/** A file an accepted event named, whose bytes the hub may not have yet. */
+export type QueuedBlob = { sha256: string; size: number; caseId: string; fileName: string };
+
+/** What the sync page shows between runs. */
+export type SyncStatus = {
+  lastSyncAt: number | null;
+  lastFailure: string | null;
+  /** Wall-clock skew the last pulled events showed (R14), in ms ahead of this device. */
+  driftFlags: { eventId: string; aheadMs: number }[];
+};
+
+export type SyncLocal = {
+  enrollment(): Promise<Enrollment | undefined>;
+  saveEnrollment(e: Enrollment): Promise<void>;
+  loadSession(): Promise<SyncSession | null>;
+  saveSession(s: SyncSession): Promise<void>;
+  /** The first `limit` outbox events of this device, by deviceSeq (the order the hub chain needs). */
+  pending(limit: number): Promise<PendingEvent[]>;
+  pendingCount(): Promise<number>;
+  /** The hub has them (accepted or duplicate): off the outbox. */
+  acknowledge(ids: readonly string[]): Promise<void>;
+  /** Kept in the outbox with the reason, never dropped. */
+  recordRejection(id: string, reason: string): Promise<void>;
+  receive(events: readonly CaseEvent[]): Promise<Result<{ stored: string[]; skipped: string[] }, DataError>>;
+  /** Merges pulled HLC stamps into this device's clock; returns those too far ahead. */
+  observeClocks(events: readonly CaseEvent[]): Promise<{ eventId: string; aheadMs: number }[]>;
+  cursor(): Promise<string>;
+  saveCursor(cursor: string): Promise<void>;
+  blobQueue(): Promise<QueuedBlob[]>;
+  saveBlobQueue(q: readonly QueuedBlob[]): Promise<void>;
+  readBlob(
+    sha256: string,
+  ): Promise<Result<{ info: StoredBlob; chunks: AsyncIterable<Uint8Array> }, BlobError>>;
+  status(): Promise<SyncStatus>;
+  saveStatus(s: SyncStatus): Promise<void>;
+};
+
+const K = {
+  session: 'sync.session',
+  cursor: 'sync.cursor',
+  blobs: 'sync.blobQueue',
+  status: 'sync.status',
+  hlc: 'device.hlc',
+} as const;
+
+const EMPTY_STATUS: SyncStatus = { lastSyncAt: null, lastFailure: null, driftFlags: [] };
+
+export function createSyncLocal(store: TribunalStore): SyncLocal {
+  const { db, codec } = store.ctx;
+  const get = async <T>(key: string): Promise<T | undefined> =>
+    (await db.meta.get(key))?.value as T | undefined;
+  const put = async (key: string, value: unknown): Promise<void> => {
+    await db.meta.put({ key, value });
+  };
+
+  const pendingRows = async (): Promise<{ row: OutboxRow; event: CaseEvent }[]> => {
+    const rows = await db.outbox.toArray();
+    const stored = await db.events.bulkGet(rows.map((r) => r.id));
+    const out: { row: OutboxRow; event: CaseEvent }[] = [];
+    for (const [i, row] of rows.entries()) {
+      const s = stored[i];
+      if (s) out.push({ row, event: (await codec.open('events', s.body)) as CaseEvent });
+    }
+    return out.sort((a, b) => a.event.deviceSeq - b.event.deviceSeq);
+  };
+
+  return {
+    enrollment: () => store.enrollment(),
+    saveEnrollment: (e) => store.saveEnrollment(e),
+    loadSession: async () => {
+      const sealed = await get<Sealed>(K.session);
+      return sealed ? ((await codec.open('meta', sealed)) as SyncSession) : null;
+    },
+    saveSession: async (s) => put(K.session, await codec.seal('meta', s)),
+    pending: async (limit) =>
+      (await pendingRows()).slice(0, limit).map(({ row, event }) => ({
+        event,
+        attempts: row.attempts,
+        ...(row.lastError !== undefined ? { lastError: row.lastError } : {}),
+      })),
+    pendingCount: () => db.outbox.count(),
+    acknowledge: async (ids) => {
+      await db.outbox.bulkDelete([...ids]);
+    },
+    recordRejection: async (id, reason) => {
+      await db.transaction('rw', db.outbox, async () => {
+        const row = await db.outbox.get(id);
+        if (row) await db.outbox.put({ ...row, attempts: row.attempts + 1, lastError: reason });
+      });
+    },
+    receive: (events) => store.receive(events),
+    observeClocks: async (events) => {
+      const author = await store.author();
+      if (!author) return [];
+      const flags: { eventId: string; aheadMs: number }[] = [];
+      for (const e of events) {
+        const r = author.hlc.receive(e.at.hlc);
+        if (r.drift) flags.push({ eventId: e.id, aheadMs: r.drift.aheadMs });
+      }
+      // Through the store's queue, so a concurrent write cannot interleave an older clock state.
+      await store.ctx.serial(() => put(K.hlc, author.hlc.serialize()));
+      return flags;
+    },
+    cursor: async () => (await get<string>(K.cursor)) ?? '',
+    saveCursor: (c) => put(K.cursor, c),
+    blobQueue: async () => (await get<QueuedBlob[]>(K.blobs)) ?? [],
+    saveBlobQueue: (q) => put(K.blobs, [...q]),
+    readBlob: (sha256) => readBlob(store.ctx, sha256),
+    status: async () => ({ ...EMPTY_STATUS, ...(await get<SyncStatus>(K.status)) }),
+    saveStatus: (s) => put(K.status, s),
+  };
+}
