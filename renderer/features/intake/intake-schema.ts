@@ -1,0 +1,206 @@
+/*
+ * The intake form's zod schema. Every value is kept as typed (strings), so an error never eats input;
+ * the checks are those of shared/law (ID check digit and birth date, mobile phone, credit code with an
+ * overridable warning, amounts in yuan → fen) and the closed lists of the case.opened / party.added /
+ * claim.added payloads. Messages are Chinese and land on the field they concern.
+ */
+import { z } from 'zod';
+import { CHANNELS, DISPUTE_CATEGORIES, type CaseKind } from '#shared/domain/case-kinds';
+import { CLAIM_ITEMS } from '#shared/domain/claim-items';
+import { validateCreditCode, validateMobilePhone, validateResidentId } from '#shared/law/identifiers';
+import { parseYuanInput } from '#shared/law/money';
+import { PARTY_ROLES } from '#shared/events/payloads-records';
+
+/** Kinds of case a mediator or arbitrator opens on site (joint and court-side kinds come by referral). */
+export const INTAKE_KINDS = ['mediation', 'arbitration'] as const satisfies readonly CaseKind[];
+
+/** Where the case was taken in (kept as the location description of case.opened). */
+export const INTAKE_PLACES = [
+  'factory',
+  'site',
+  'community_square',
+  'workers_home',
+  'market_room',
+  'office',
+  'other',
+] as const;
+export type IntakePlace = (typeof INTAKE_PLACES)[number];
+
+/** The construction chain of a wage case (domain.md §4.2 A). */
+export const CHAIN_ROLES = ['developer', 'general_contractor', 'subcontractor', 'crew_leader'] as const;
+export type ChainRole = (typeof CHAIN_ROLES)[number];
+
+/** Collective case threshold (domain.md §4.1: ≥ 10 workers). */
+export const COLLECTIVE_MIN = 10;
+/** Above this an amount is almost certainly a typing slip (1 亿元). */
+export const MAX_FEN = 100_000_000 * 100;
+
+const workerRow = z.object({
+  name: z.string(),
+  idNumber: z.string(),
+  phone: z.string(),
+  amount: z.string(),
+});
+
+const chainRow = z.object({
+  chainRole: z.enum(CHAIN_ROLES),
+  partyRole: z.enum(PARTY_ROLES),
+  name: z.string(),
+  code: z.string(),
+  phone: z.string(),
+});
+
+const claimRow = z.object({ item: z.enum(CLAIM_ITEMS), amount: z.string(), description: z.string() });
+
+const formShape = z.object({
+  kind: z.enum(INTAKE_KINDS),
+  categories: z.array(z.enum(DISPUTE_CATEGORIES)),
+  channel: z.enum(CHANNELS),
+  place: z.enum(INTAKE_PLACES),
+  placeDetail: z.string().max(150, '地点说明不超过150字'),
+  caseCause: z.string().max(500, '案由不超过500字'),
+  summary: z.string().max(4000, '简要案情不超过4000字'),
+  workers: z.array(workerRow),
+  employer: z.object({
+    name: z.string(),
+    creditCode: z.string(),
+    overrideReason: z.string(),
+    employerType: z.string(),
+    legalRepresentative: z.string(),
+    phone: z.string(),
+    address: z.string().max(300, '地址不超过300字'),
+  }),
+  chain: z.array(chainRow),
+  claims: z.array(claimRow),
+});
+
+export type IntakeForm = z.infer<typeof formShape>;
+export type WorkerRow = z.infer<typeof workerRow>;
+export type ChainRow = z.infer<typeof chainRow>;
+export type ClaimRow = z.infer<typeof claimRow>;
+
+export const emptyWorker = (): WorkerRow => ({ name: '', idNumber: '', phone: '', amount: '' });
+export const emptyClaim = (): ClaimRow => ({ item: 'WAGE_ARREARS', amount: '', description: '' });
+
+export const defaultIntake = (): IntakeForm => ({
+  kind: 'mediation',
+  categories: ['wage_arrears'],
+  channel: 'mobile',
+  place: 'site',
+  placeDetail: '',
+  caseCause: '',
+  summary: '',
+  workers: [emptyWorker()],
+  employer: {
+    name: '',
+    creditCode: '',
+    overrideReason: '',
+    employerType: '',
+    legalRepresentative: '',
+    phone: '',
+    address: '',
+  },
+  chain: [],
+  claims: [emptyClaim()],
+});
+
+type Issue = { path: (string | number)[]; message: string };
+
+/** An optional amount in yuan: empty is fine, otherwise it must parse and be sane. */
+export function checkAmount(text: string): string | null {
+  if (text.trim() === '') return null;
+  const r = parseYuanInput(text);
+  if (!r.ok) return r.error.zh;
+  if (r.value > MAX_FEN) return '金额过大（超过1亿元），请核对';
+  return null;
+}
+
+/** An optional ID number: resident ID rules (check digit, real birth date, not in the future). */
+export function checkResidentId(text: string, today: string): string | null {
+  if (text.trim() === '') return null;
+  const r = validateResidentId(text, { today });
+  return r.status === 'invalid' ? (r.reasons[0]?.zh ?? '身份证号码无效') : null;
+}
+
+/** An optional phone: a mainland mobile number. */
+export function checkPhone(text: string): string | null {
+  if (text.trim() === '') return null;
+  const r = validateMobilePhone(text);
+  return r.status === 'invalid' ? (r.reasons[0]?.zh ?? '手机号码无效') : null;
+}
+
+/** Credit code: invalid blocks; a failed check is a warning that only a written reason overrides. */
+export function checkCreditCode(code: string, overrideReason: string): Issue | null {
+  if (code.trim() === '') return null;
+  const r = validateCreditCode(code);
+  if (r.status === 'invalid') return { path: ['creditCode'], message: r.reasons[0]?.zh ?? '信用代码无效' };
+  if (r.status === 'warning' && overrideReason.trim() === '')
+    return {
+      path: ['overrideReason'],
+      message: `${r.reasons.map((x) => x.zh).join('；')}。确属有效的早期代码请填写理由后保存`,
+    };
+  return null;
+}
+
+function workerIssues(rows: readonly WorkerRow[], today: string): Issue[] {
+  const out: Issue[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((w, i) => {
+    if (w.name.trim() === '') out.push({ path: ['workers', i, 'name'], message: '请填写姓名' });
+    else if (w.name.length > 100) out.push({ path: ['workers', i, 'name'], message: '姓名不超过100字' });
+    const id = checkResidentId(w.idNumber, today);
+    if (id) out.push({ path: ['workers', i, 'idNumber'], message: id });
+    const key = w.idNumber.trim().toUpperCase();
+    if (key !== '' && !id) {
+      const first = seen.get(key);
+      if (first !== undefined)
+        out.push({ path: ['workers', i, 'idNumber'], message: `与第${String(first + 1)}行身份证号码重复` });
+      else seen.set(key, i);
+    }
+    const phone = checkPhone(w.phone);
+    if (phone) out.push({ path: ['workers', i, 'phone'], message: phone });
+    const amount = checkAmount(w.amount);
+    if (amount) out.push({ path: ['workers', i, 'amount'], message: amount });
+  });
+  if (rows.length === 0) out.push({ path: ['workers'], message: '至少需要一名申请人' });
+  return out;
+}
+
+function chainIssues(rows: readonly ChainRow[], today: string): Issue[] {
+  const out: Issue[] = [];
+  rows.forEach((c, i) => {
+    if (c.name.trim() === '') out.push({ path: ['chain', i, 'name'], message: '请填写名称或姓名' });
+    if (c.code.trim() !== '') {
+      const msg =
+        c.chainRole === 'crew_leader'
+          ? checkResidentId(c.code, today)
+          : // A chain member's failed credit-code check is only a warning: it does not block the case.
+            (checkCreditCode(c.code, '链条成员')?.message ?? null);
+      if (msg) out.push({ path: ['chain', i, 'code'], message: msg });
+    }
+    const phone = checkPhone(c.phone);
+    if (phone) out.push({ path: ['chain', i, 'phone'], message: phone });
+  });
+  return out;
+}
+
+/** The schema for a given day (ID birth dates are checked against it). */
+export function intakeSchema(today: string) {
+  return formShape.superRefine((f, ctx) => {
+    const issues: Issue[] = [];
+    if (f.categories.length === 0) issues.push({ path: ['categories'], message: '至少选择一个争议类别' });
+    issues.push(...workerIssues(f.workers, today));
+    if (f.employer.name.trim() === '')
+      issues.push({ path: ['employer', 'name'], message: '请填写被申请人（用人单位）名称' });
+    const code = checkCreditCode(f.employer.creditCode, f.employer.overrideReason);
+    if (code) issues.push({ ...code, path: ['employer', ...code.path] });
+    const phone = checkPhone(f.employer.phone);
+    if (phone) issues.push({ path: ['employer', 'phone'], message: phone });
+    issues.push(...chainIssues(f.chain, today));
+    f.claims.forEach((c, i) => {
+      const amount = checkAmount(c.amount);
+      if (amount) issues.push({ path: ['claims', i, 'amount'], message: amount });
+    });
+    for (const i of issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+  });
+}
