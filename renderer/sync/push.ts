@@ -1,0 +1,122 @@
+/*
+ * Pushing the outbox: this device's events in deviceSeq order (the order the hub's chain check needs),
+ * in batches of at most 500 events and 1 MiB. Accepted and duplicate events leave the outbox; a rejected
+ * event stays, with its reason, and nothing after it is sent in that run: the hub's chain for this
+ * device is blocked there (every later event would be `chain_gap`). The next run first sends the
+ * rejected event alone, so a passing cause (a clock that ran ahead) heals without sending the tail.
+ */
+import type { CaseEvent } from '#shared/events/envelope';
+import { WIRE_LIMITS, type PushResult } from '#shared/sync/wire';
+import { err, ok, type Result } from '#shared/util/result';
+import type { PendingEvent, QueuedBlob, SyncLocal } from '../data/outbox';
+import type { HubClient, SyncFailure } from './hub-client';
+import type { TokenSource } from './session';
+
+/** Body limit of the contract, less room for `{"events":[]}` and rounding. */
+export const MAX_PUSH_BYTES = 1024 * 1024 - 1024;
+
+export type PushReport = { pushed: number; rejected: number; blocked: boolean };
+export type PushProgress = (done: number, total: number) => void;
+
+const encoder = new TextEncoder();
+const sizeOf = (e: CaseEvent): number => encoder.encode(JSON.stringify(e)).byteLength + 1;
+
+/** The longest prefix within the event and byte limits (always at least one event). */
+export function packBatch(
+  pending: readonly PendingEvent[],
+  maxEvents: number = WIRE_LIMITS.maxEventsPerPush,
+  maxBytes = MAX_PUSH_BYTES,
+): PendingEvent[] {
+  const out: PendingEvent[] = [];
+  let bytes = 0;
+  for (const p of pending) {
+    const size = sizeOf(p.event);
+    if (out.length >= maxEvents || (out.length > 0 && bytes + size > maxBytes)) break;
+    out.push(p);
+    bytes += size;
+  }
+  return out;
+}
+
+/** The file an accepted event names, for the upload queue (evidence originals and issued documents). */
+export function blobOf(e: CaseEvent): QueuedBlob | null {
+  if (e.type === 'evidence.added')
+    return { sha256: e.payload.sha256, size: e.payload.size, caseId: e.caseId, fileName: e.payload.fileName };
+  if (e.type === 'document.issued')
+    return { sha256: e.payload.sha256, size: e.payload.size, caseId: e.caseId, fileName: e.payload.title };
+  return null;
+}
+
+export type PushDeps = {
+  local: SyncLocal;
+  client: HubClient;
+  tokens: TokenSource;
+  onProgress?: PushProgress;
+};
+
+export async function pushOutbox(d: PushDeps): Promise<Result<PushReport, SyncFailure>> {
+  const total = await d.local.pendingCount();
+  const report: PushReport = { pushed: 0, rejected: 0, blocked: false };
+  d.onProgress?.(0, total);
+  for (;;) {
+    const pending = await d.local.pending(WIRE_LIMITS.maxEventsPerPush);
+    if (pending.length === 0) return ok(report);
+    const head = pending[0];
+    // A head the hub refused before goes alone: if it is refused again the tail would only be chain_gap.
+    const batch = head?.lastError !== undefined ? [head] : packBatch(pending);
+    const answer = await d.tokens.withToken((t) =>
+      d.client.push(
+        t,
+        batch.map((p) => p.event),
+      ),
+    );
+    if (!answer.ok) {
+      if (answer.error.kind === 'hub' && answer.error.code === 'payload_too_large' && batch.length === 1) {
+        await d.local.recordRejection(batch[0]?.event.id ?? '', 'payload_too_large');
+        return ok({ ...report, rejected: report.rejected + 1, blocked: true });
+      }
+      return answer;
+    }
+    const results = answer.value.results;
+    if (results.length !== batch.length || results.some((r, i) => r.id !== batch[i]?.event.id))
+      return err({ kind: 'bad_response', status: 200, message: 'push results do not match the events sent' });
+    const outcome = await settle(d.local, batch, results);
+    report.pushed += outcome.acked;
+    report.rejected += outcome.rejected;
+    d.onProgress?.(report.pushed, total);
+    if (outcome.rejected > 0) return ok({ ...report, blocked: true });
+  }
+}
+
+/** Applies one batch's answers: acknowledge, queue the files of accepted events, keep the refused. */
+async function settle(
+  local: SyncLocal,
+  batch: readonly PendingEvent[],
+  results: readonly PushResult[],
+): Promise<{ acked: number; rejected: number }> {
+  const acked: string[] = [];
+  const blobs: QueuedBlob[] = [];
+  let rejected = 0;
+  for (const [i, r] of results.entries()) {
+    const e = batch[i]?.event;
+    if (!e) continue;
+    if (r.status === 'rejected') {
+      rejected++;
+      const why = r.reason ?? 'schema_invalid';
+      await local.recordRejection(r.id, r.detail ? `${why}: ${r.detail}` : why);
+    } else {
+      acked.push(r.id);
+      const b = blobOf(e);
+      if (b) blobs.push(b);
+    }
+  }
+  if (blobs.length > 0) {
+    const queue = await local.blobQueue();
+    const known = new Set(queue.map((q) => q.sha256));
+    await local.saveBlobQueue([...queue, ...blobs.filter((b) => !known.has(b.sha256))]);
+  }
+  // The queue is saved before the events leave the outbox: a crash in between re-pushes (duplicate),
+  // it never forgets a file.
+  await local.acknowledge(acked);
+  return { acked: acked.length, rejected };
+}
