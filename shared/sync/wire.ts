@@ -68,6 +68,20 @@ export const enrollResponseSchema = tokenPairSchema.extend({
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 
+/**
+ * `PUT /v1/devices/recovery-key`: the device escrows its data key after enrollment (it learns the
+ * organisation's recoveryPublicKey from the enrollment answer): base64url RSA-OAEP-256 ciphertext of its
+ * 32-byte raw data key. Answer 204.
+ */
+export const recoveryKeyRequestSchema = z.strictObject({
+  wrappedRecoveryKey: z
+    .string()
+    .min(1)
+    .max(8192)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
+export type RecoveryKeyRequest = z.infer<typeof recoveryKeyRequestSchema>;
+
 export const tokenRequestSchema = z.strictObject({ refreshToken: z.string().min(16).max(256) });
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 export const tokenResponseSchema = tokenPairSchema;

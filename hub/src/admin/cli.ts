@@ -2,12 +2,23 @@
  * `npm run hub:admin -- <command> [--flags] [--json]`: the administrator's tool. Uses the same storage
  * selection as the hub (HUB_DATABASE_URL or HUB_DATA_DIR). Exit code 0 on success, 1 on bad input.
  */
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createUuidV7 } from '#shared/util/ids';
 import type { Result } from '#shared/util/result';
 import { openStorage, storageConfigFromEnv } from '../storage/open';
 import type { AdminDeps, AdminError } from './commands';
 import { createEnrollCode, createOrg, createUser, listDevices, revokeDevice } from './commands';
+import { exportRecoveryKey, unwrapDeviceRecoveryKey } from '../recovery/recovery-service';
+
+/** Who ran the command, for the recovery audit row. */
+const operatorName = (): string => {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env['USER'] ?? 'unknown';
+  }
+};
 
 const USAGE = `用法 / usage: npm run hub:admin -- <command> [--json]
   org:create --name <名称> --kind <arbitration|union|court|legal_aid|mediation|hr_bureau|other> --prefix <案号前缀>
@@ -15,7 +26,8 @@ const USAGE = `用法 / usage: npm run hub:admin -- <command> [--json]
   enroll:code --user <userId> [--ttl <hours, default 24>]
   device:list --user <userId>
   device:revoke --device <deviceId>
-  recovery:export-key | recovery:unwrap   (尚未提供 / not yet available: issue #8)`;
+  recovery:export-key --org <orgId>       (机构恢复公钥 JWK / the organisation's recovery public key)
+  recovery:unwrap --device <deviceId> [--operator <name>]   (解开设备数据密钥，记入审计 / audited)`;
 
 const out = (s: string): void => void process.stdout.write(`${s}\n`);
 const errOut = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -74,9 +86,15 @@ async function run(
         (r) => `设备已吊销 device revoked: ${r.deviceId}`,
       );
     case 'recovery:export-key':
+      return report(await exportRecoveryKey(d, { org: s('org') }), json, (r) =>
+        JSON.stringify(r.recoveryPublicKey),
+      );
     case 'recovery:unwrap':
-      errOut('尚未提供（见 issue #8）/ not yet available (issue #8)');
-      return 2;
+      return report(
+        await unwrapDeviceRecoveryKey(d, { device: s('device'), operator: s('operator') || operatorName() }),
+        json,
+        (r) => JSON.stringify(r),
+      );
     default:
       errOut(USAGE);
       return 1;
@@ -90,7 +108,7 @@ async function main(): Promise<number> {
     options: {
       json: { type: 'boolean' },
       ...Object.fromEntries(
-        ['name', 'kind', 'prefix', 'org', 'roles', 'user', 'ttl', 'device'].map((k) => [
+        ['name', 'kind', 'prefix', 'org', 'roles', 'user', 'ttl', 'device', 'operator'].map((k) => [
           k,
           { type: 'string' as const },
         ]),

@@ -1,14 +1,18 @@
 /*
  * Admin operations behind the CLI, as plain functions over the storage so they are unit-tested without a
- * process: create organisations and users, make one-time enrollment codes, list and revoke devices.
+ * process: create organisations (with their recovery key pair) and users, make one-time enrollment codes,
+ * list and revoke devices. The recovery commands are in ../recovery/recovery-service.ts.
  */
 import { ORG_KINDS, ROLES, type OrgKind, type Role } from '#shared/sync/wire';
 import { err, ok, type Result } from '#shared/util/result';
 import type { IdGenerator } from '#shared/util/ids';
 import { newEnrollmentCode, normalizeCode, secretHash } from '../auth/secrets';
+import { newOrgRecoveryKey, type RecoveryDeps } from '../recovery/recovery-service';
 import type { OrgRecord, Storage, UserRecord } from '../storage/types';
 
-export type AdminDeps = { storage: Storage; clock: () => number; ids: IdGenerator };
+/** `recovery` defaults to the process environment (HUB_RECOVERY_SECRET, else the data dir's secret file). */
+export type AdminDeps = { storage: Storage; clock: () => number; ids: IdGenerator; recovery?: RecoveryDeps };
+
 export type AdminError = { field: string; message: string };
 
 const fail = (field: string, message: string): Result<never, AdminError> => err({ field, message });
@@ -28,7 +32,12 @@ export async function createOrg(
     caseNumberPrefix: a.prefix.trim(),
     createdAt: d.clock(),
   };
-  await d.storage.q.createOrg(org);
+  const recovery = await newOrgRecoveryKey(d, org.id);
+  if (!recovery.ok) return recovery;
+  await d.storage.tx(async (q) => {
+    await q.createOrg(org);
+    await q.putRecoveryKey(recovery.value);
+  });
   return ok(org);
 }
 

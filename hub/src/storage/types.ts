@@ -69,6 +69,22 @@ export type BlobRecord = {
   complete: boolean;
   createdAt: number;
 };
+/** An organisation's recovery key: the public JWK in plain, the private key only wrapped. */
+export type RecoveryKeyRecord = {
+  orgId: string;
+  publicJwk: string;
+  wrappedPrivateKey: string;
+  createdAt: number;
+};
+/** One use of a recovery key (who unwrapped which device's data key, when). */
+export type RecoveryAuditRecord = {
+  id: string;
+  deviceId: string;
+  orgId: string;
+  action: 'unwrap';
+  operator: string;
+  at: number;
+};
 /** Who is asking: visibility comes from grants to the user, or to the org when a supervisor asks. */
 export type Principal = { userId: string; orgId: string; supervisor: boolean };
 export type GrantType = 'user' | 'org';
@@ -115,6 +131,12 @@ export type Queries = {
   getBlob(sha256: string): Promise<BlobRecord | null>;
   putBlob(b: BlobRecord): Promise<void>;
   deleteBlob(sha256: string): Promise<void>;
+  /** Stores an organisation's recovery key once; false if it already has one. */
+  putRecoveryKey(r: RecoveryKeyRecord): Promise<boolean>;
+  getRecoveryKey(orgId: string): Promise<RecoveryKeyRecord | null>;
+  setWrappedRecoveryKey(deviceId: string, wrapped: string): Promise<void>;
+  addRecoveryAudit(r: RecoveryAuditRecord): Promise<void>;
+  listRecoveryAudit(deviceId: string): Promise<RecoveryAuditRecord[]>;
   getState(key: string): Promise<string | null>;
   setState(key: string, value: string): Promise<void>;
 };

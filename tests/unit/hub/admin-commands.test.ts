@@ -8,6 +8,7 @@ import * as admin from '../../../hub/src/admin/commands';
 import { secretHash, normalizeCode } from '../../../hub/src/auth/secrets';
 import { openStorage } from '../../../hub/src/storage/open';
 import type { Storage } from '../../../hub/src/storage/types';
+import { TEST_RECOVERY } from './support/recovery';
 
 describe('admin commands', () => {
   let storage: Storage;
@@ -24,6 +25,7 @@ describe('admin commands', () => {
         () => 1_000,
         (n) => new Uint8Array(n).fill(3),
       ),
+      recovery: TEST_RECOVERY,
     };
   });
   afterEach(async () => {

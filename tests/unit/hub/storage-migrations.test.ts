@@ -35,6 +35,40 @@ describe.each(BACKENDS)('migrations on $name', ({ config }) => {
     await s.close();
   });
 
+  it('003 keeps v2 orgs and devices and adds recovery keys, escrowed device keys and the audit trail', async () => {
+    const backend = await openBackend(config());
+    await migrate(backend, 2);
+    await backend.db.run(
+      "INSERT INTO orgs (id, name, kind, case_number_prefix, created_at) VALUES ('o1', '仲裁院', 'arbitration', 'P', 1)",
+    );
+    await backend.db.run(
+      "INSERT INTO users (id, org_id, name, roles, created_at) VALUES ('u1', 'o1', '王', 'mediator', 1)",
+    );
+    await backend.db.run(
+      "INSERT INTO devices (id, user_id, name, public_key, created_at) VALUES ('d1', 'u1', '电脑', '{}', 1)",
+    );
+    expect(await migrate(backend, 3)).toBe(3);
+    const s = storageOver(backend);
+    expect(await s.q.getRecoveryKey('o1')).toBeNull();
+    const key = { orgId: 'o1', publicJwk: '{"kty":"RSA"}', wrappedPrivateKey: 'w', createdAt: 5 };
+    expect(await s.q.putRecoveryKey(key)).toBe(true);
+    expect(await s.q.putRecoveryKey({ ...key, wrappedPrivateKey: 'other' })).toBe(false);
+    expect(await s.q.getRecoveryKey('o1')).toEqual(key);
+    await s.q.setWrappedRecoveryKey('d1', 'abc');
+    expect((await s.q.getDevice('d1'))?.wrappedRecoveryKey).toBe('abc');
+    const audit = {
+      id: 'a1',
+      deviceId: 'd1',
+      orgId: 'o1',
+      action: 'unwrap' as const,
+      operator: 'root',
+      at: 9,
+    };
+    await s.q.addRecoveryAudit(audit);
+    expect(await s.q.listRecoveryAudit('d1')).toEqual([audit]);
+    await s.close();
+  });
+
   it('is idempotent and ends at the latest version', async () => {
     const backend = await openBackend(config());
     await migrate(backend);

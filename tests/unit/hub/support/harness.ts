@@ -8,10 +8,11 @@ import { exportPublicKeyJwk, generateDeviceKeyPair } from '#shared/events/signin
 import { createUuidV7 } from '#shared/util/ids';
 import type { EnrollResponse, Role } from '#shared/sync/wire';
 import { buildHub } from '../../../../hub/src/app';
-import { createEnrollCode, createOrg, createUser } from '../../../../hub/src/admin/commands';
+import { createEnrollCode, createOrg, createUser, type AdminDeps } from '../../../../hub/src/admin/commands';
 import type { HubLimits } from '../../../../hub/src/context';
 import { openStorage, type StorageConfig } from '../../../../hub/src/storage/open';
 import type { OrgRecord, Storage, UserRecord } from '../../../../hub/src/storage/types';
+import { TEST_RECOVERY } from './recovery';
 
 export const T0 = Date.UTC(2026, 10, 28, 9, 0, 0);
 
@@ -21,6 +22,8 @@ export type Harness = {
   clock: { now: number };
   ids: () => string;
   blobDir: string;
+  /** The admin-command deps (test recovery secret and cached key pair). */
+  deps: AdminDeps;
   org(name: string, prefix?: string, kind?: string): Promise<OrgRecord>;
   user(org: OrgRecord, name: string, roles: Role[]): Promise<UserRecord>;
   code(user: UserRecord, ttlMs?: number): Promise<string>;
@@ -58,13 +61,14 @@ export async function startHub(config: StorageConfig, limits: Partial<HubLimits>
     limits,
     corsOrigins: ['http://127.0.0.1:5173'],
   });
-  const deps = { storage, clock: () => clock.now, ids };
+  const deps: AdminDeps = { storage, clock: () => clock.now, ids, recovery: TEST_RECOVERY };
   const h: Harness = {
     app,
     storage,
     clock,
     ids,
     blobDir,
+    deps,
     org: async (name, prefix = '荆劳人仲字', kind = 'arbitration') => {
       const r = await createOrg(deps, { name, kind, prefix });
       if (!r.ok) throw new Error(r.error.message);
