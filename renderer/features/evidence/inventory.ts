@@ -4,6 +4,7 @@
  * and the 证据清单.html of the verification package, so all three always agree.
  */
 import type { CaseState, Evidence } from '#shared/case/index';
+import type { ClaimItem } from '#shared/domain/claim-items';
 
 export type InventoryRow = {
   no: number;
@@ -25,7 +26,7 @@ export type InventoryRow = {
 };
 
 export type InventoryLabels = {
-  claimLabel: (item: string) => string;
+  claimLabel: (item: ClaimItem) => string;
   collectedOnSite: string;
   unknownParty: string;
 };

@@ -1,0 +1,119 @@
+/*
+ * 证据清单: the inventory table with thumbnails and actions. Retracted items stay, struck through, with
+ * the reason. Printing (CSS @media print in evidence.css) shows only this table, without actions.
+ */
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { useStoredUrl } from './use-evidence';
+import type { InventoryRow } from './inventory';
+
+type Props = {
+  rows: readonly InventoryRow[];
+  onView: (evidenceId: string) => void;
+  onRetract: (row: InventoryRow) => void;
+};
+
+function Thumb({ row }: { row: InventoryRow }) {
+  const url = useStoredUrl(row.mime.startsWith('image/') ? row.sha256 : null, 'thumb');
+  if (url === null)
+    return <span className="evidence-thumb evidence-thumb--none">{row.mime.split('/')[1]}</span>;
+  return <img className="evidence-thumb" src={url} alt={row.name} data-testid="evidence-thumb" />;
+}
+
+export function InventoryTable({ rows, onView, onRetract }: Props) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return <p className="muted">{t('evidence.inventory.empty')}</p>;
+  const heads = columns(t);
+  const c = (k: ColumnKey) => heads[k];
+  return (
+    <table className="evidence-inventory" data-testid="evidence-inventory">
+      <caption>{t('evidence.inventory.title')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{c('no')}</th>
+          <th scope="col" className="no-print" aria-label="thumbnail" />
+          <th scope="col">{c('name')}</th>
+          <th scope="col">{c('source')}</th>
+          <th scope="col">{c('proves')}</th>
+          <th scope="col">{c('original')}</th>
+          <th scope="col">{c('submittedBy')}</th>
+          <th scope="col">{c('acknowledged')}</th>
+          <th scope="col">{c('hash')}</th>
+          <th scope="col" className="no-print" aria-label="actions" />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr
+            key={r.evidenceId}
+            className={r.retracted ? 'evidence-row--retracted' : undefined}
+            data-testid="evidence-row"
+            data-evidence-id={r.evidenceId}
+          >
+            <td>{r.no}</td>
+            <td className="no-print">
+              <Thumb row={r} />
+            </td>
+            <td>
+              <span className="evidence-name">{r.name}</span>
+              {r.retracted && (
+                <div className="evidence-retracted-note">
+                  {t('evidence.inventory.retracted', { reason: r.retracted.reason })}
+                </div>
+              )}
+            </td>
+            <td>{r.source}</td>
+            <td>{r.proves}</td>
+            <td>{t(`evidence.inventory.original.${r.original}`)}</td>
+            <td>{r.submittedBy}</td>
+            <td>{t(`evidence.inventory.acknowledged.${r.acknowledged}`)}</td>
+            <td className="evidence-hash" data-testid="evidence-hash">
+              {r.sha256}
+            </td>
+            <td className="no-print evidence-actions">
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  onView(r.evidenceId);
+                }}
+              >
+                {t('evidence.inventory.view')}
+              </button>
+              {!r.retracted && (
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() => {
+                    onRetract(r);
+                  }}
+                >
+                  {t('evidence.inventory.retract')}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export const COLUMN_KEYS = [
+  'no',
+  'name',
+  'source',
+  'proves',
+  'original',
+  'submittedBy',
+  'acknowledged',
+  'hash',
+] as const;
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
+
+/** Column headers (also used for the exported 证据清单.html). */
+export function columns(t: TFunction): Record<ColumnKey, string> {
+  const out = {} as Record<ColumnKey, string>;
+  for (const k of COLUMN_KEYS) out[k] = t(`evidence.inventory.columns.${k}`);
+  return out;
+}
