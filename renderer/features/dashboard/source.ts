@@ -1,0 +1,50 @@
+/*
+ * Where the dashboard gets its data: an injectable hook, so the page runs on the local store in the app
+ * and on plain arrays in tests. Everything is local: the dashboard works offline from what was synced.
+ */
+import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import type { CaseState } from '#shared/case/index';
+import { bundledHolidayCalendar } from '#shared/law/bundled-data';
+import type { HolidayCalendar } from '#shared/law/calendar';
+import { useAllCaseStates, useStore } from '../../app/data-provider';
+
+export type DashboardSource = {
+  /** null while loading. */
+  states: readonly CaseState[] | null;
+  error: string | null;
+  /** Today, China time. */
+  today: string;
+  calendar: HolidayCalendar | null;
+  /** The last successful sync (RFC 3339), null if never. */
+  lastSync: string | null;
+  /** Display names of users and organisations by id (assignees, units). */
+  names: Readonly<Record<string, string>>;
+};
+
+export type UseDashboardSource = () => DashboardSource;
+
+const calendarOnce = bundledHolidayCalendar();
+
+/** The app's source: every case state in the local store, the enrolled user's names. */
+export function useLocalDashboardSource(): DashboardSource {
+  const store = useStore();
+  const states = useAllCaseStates();
+  const enrollment = useQuery({
+    queryKey: ['enrollment'],
+    queryFn: async () => (await store.enrollment()) ?? null,
+  });
+  const names = useMemo(() => {
+    const e = enrollment.data;
+    return e ? { [e.userId]: e.userName, [e.orgId]: e.orgName } : {};
+  }, [enrollment.data]);
+  return {
+    states: states.data ?? null,
+    error: states.error ? states.error.message : null,
+    today: store.today(),
+    calendar: calendarOnce.ok ? calendarOnce.value : null,
+    // The sync feature records no "last sync" yet; until it does, the page says 尚未同步.
+    lastSync: null,
+    names,
+  };
+}
