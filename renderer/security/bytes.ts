@@ -31,9 +31,32 @@ export function fromBase64(s: string): Uint8Array | null {
   }
 }
 
-/** Bytes → unpadded base64url. */
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** Chromium ≥ 140 encodes natively (TC39 Uint8Array base64); Node 20 and older engines use the loop. */
+type NativeBase64 = { toBase64?: (o: { alphabet: 'base64url'; omitPadding: boolean }) => string };
+
+/** Bytes → unpadded base64url (on the hot path of every journal line, hence no regex passes). */
 export function toB64url(bytes: Uint8Array): string {
-  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const native = (bytes as NativeBase64).toBase64;
+  if (native) return native.call(bytes, { alphabet: 'base64url', omitPadding: true });
+  let out = '';
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out +=
+      B64URL.charAt(n >> 18) +
+      B64URL.charAt((n >> 12) & 63) +
+      B64URL.charAt((n >> 6) & 63) +
+      B64URL.charAt(n & 63);
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = ((bytes[i] ?? 0) << 16) | (rest > 1 ? (bytes[i + 1] ?? 0) << 8 : 0);
+    out += B64URL.charAt(n >> 18) + B64URL.charAt((n >> 12) & 63);
+    if (rest > 1) out += B64URL.charAt((n >> 6) & 63);
+  }
+  return out;
 }
 
 /** Unpadded (or padded) base64url → bytes; null when malformed. */

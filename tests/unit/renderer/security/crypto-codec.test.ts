@@ -10,9 +10,12 @@ describe('crypto codec', () => {
     const value = { name: '张三', idNumber: '420802199001011234', wageFen: 650000, nested: [1, null, 'x'] };
     const sealed = await codec.seal('events', value);
     expect(sealed.alg).toBe('A256GCM');
-    expect(JSON.stringify(sealed)).not.toContain('420802199001011234');
-    expect(JSON.parse(JSON.stringify(sealed))).toEqual(sealed); // JSON-safe for journal lines
+    expect((sealed.data as { ct: unknown }).ct).toBeInstanceOf(Uint8Array); // IndexedDB keeps bytes
+    expect(new TextDecoder().decode((sealed.data as { ct: Uint8Array }).ct)).not.toContain('4208021990');
     expect(await codec.open('events', sealed)).toEqual(value);
+    const line = JSON.stringify(await codec.seal('journal', value)); // journal lines are JSON
+    expect(line).not.toContain('420802199001011234');
+    expect(await codec.open('journal', JSON.parse(line) as Sealed)).toEqual(value);
     const bytes = new Uint8Array([0xca, 0xfe, 0xba, 0xbe, 1, 2, 3]);
     const sb = await codec.sealBytes('blobs', bytes);
     expect(sb.length).toBe(1 + 12 + bytes.length + 16);
@@ -21,15 +24,22 @@ describe('crypto codec', () => {
 
   it('detects a flipped bit anywhere in the ciphertext or IV', async () => {
     const { codec } = await codecFromRawKey(rawKey(2));
-    const sealed = await codec.seal('cases', { a: 'b' });
+    const sealed = await codec.seal('journal', { a: 'b' });
     const d = sealed.data as { iv: string; ct: string; kid: string };
     const flip = (s: string) => (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
-    await expect(codec.open('cases', { ...sealed, data: { ...d, ct: flip(d.ct) } })).rejects.toMatchObject({
+    await expect(codec.open('journal', { ...sealed, data: { ...d, ct: flip(d.ct) } })).rejects.toMatchObject({
       code: 'tampered',
     });
-    await expect(codec.open('cases', { ...sealed, data: { ...d, iv: flip(d.iv) } })).rejects.toBeInstanceOf(
+    await expect(codec.open('journal', { ...sealed, data: { ...d, iv: flip(d.iv) } })).rejects.toBeInstanceOf(
       SealError,
     );
+    const row = await codec.seal('cases', { a: 'b' });
+    const rd = row.data as { iv: Uint8Array; ct: Uint8Array; kid: string };
+    const ct = new Uint8Array(rd.ct);
+    ct[3] = (ct[3] ?? 0) ^ 0x80;
+    await expect(codec.open('cases', { ...row, data: { ...rd, ct } })).rejects.toMatchObject({
+      code: 'tampered',
+    });
     const sb = await codec.sealBytes('blobs', new Uint8Array(100));
     for (const pos of [1, 20, sb.length - 1]) {
       const bad = new Uint8Array(sb);
@@ -64,8 +74,9 @@ describe('crypto codec', () => {
     const { codec } = await codecFromRawKey(rawKey(6));
     const ivs = new Set<string>();
     for (let i = 0; i < 10_000; i++) {
-      const s = await codec.seal('journal', i);
-      ivs.add((s.data as { iv: string }).iv);
+      const s = await codec.seal(i % 2 ? 'journal' : 'events', i);
+      const iv = (s.data as { iv: string | Uint8Array }).iv;
+      ivs.add(typeof iv === 'string' ? iv : Buffer.from(iv).toString('base64url'));
     }
     expect(ivs.size).toBe(10_000);
   });
@@ -89,5 +100,18 @@ describe('crypto codec', () => {
     expect(k1.keyId).toBe(k2.keyId);
     expect(k1.keyId).toMatch(/^dk-[0-9a-f]{16}$/);
     expect((await deriveCodecKeys(rawKey(10))).keyId).not.toBe(k1.keyId);
+  });
+});
+
+describe('base64url', () => {
+  it('matches Node for every length and round-trips', async () => {
+    const { toB64url, fromB64url } = await import('../../../../renderer/security/bytes');
+    for (let n = 0; n < 70; n++) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 97 + n * 31) & 255);
+      expect(toB64url(bytes)).toBe(Buffer.from(bytes).toString('base64url'));
+      expect(fromB64url(toB64url(bytes))).toEqual(bytes);
+    }
+    expect(fromB64url('a')).toBeNull();
+    expect(fromB64url('ab+c')).toBeNull();
   });
 });
