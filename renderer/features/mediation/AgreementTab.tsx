@@ -302,6 +302,7 @@ function Workspace({ state, tools, caseId }: { state: CaseState; tools: CaseTool
         <SigningOverlay
           initial={signing}
           nowIso={tools.nowIso}
+          storeSignature={tools.storeSignature}
           onComplete={finish}
           onCancel={() => {
             setSigning(null);

@@ -210,6 +210,7 @@ function SessionItem({
         <SigningOverlay
           initial={signing}
           nowIso={tools.nowIso}
+          storeSignature={tools.storeSignature}
           onComplete={finish}
           onCancel={() => {
             setSigning(null);

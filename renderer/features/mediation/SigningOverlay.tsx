@@ -8,16 +8,19 @@ import type { LawMessage } from '#shared/law/messages';
 import { addSignature, currentSigner, undoLast, type SigningState } from '#shared/documents/signing';
 import type { Result } from '#shared/util/result';
 import { PAD_HEIGHT, PAD_WIDTH, SignaturePad } from './SignaturePad';
-import { signatureHash, type Stroke } from './signature-svg';
+import { strokesToSvg, type Stroke } from './signature-svg';
 
 export function SigningOverlay({
   initial,
   nowIso,
+  storeSignature,
   onComplete,
   onCancel,
 }: {
   initial: SigningState;
   nowIso: () => string;
+  /** Keeps the signature image (by its hash); a signature whose image could not be kept is refused. */
+  storeSignature: (svg: string) => Promise<{ ok: true; sha256: string } | { ok: false; message: string }>;
   /** Called with the complete state; a returned error stays on screen. */
   onComplete: (s: SigningState) => Promise<Result<void, LawMessage | string>>;
   onCancel: () => void;
@@ -29,7 +32,15 @@ export function SigningOverlay({
   const who = currentSigner(state);
 
   const next = async (kind: 'signature' | 'refused') => {
-    const hash = kind === 'refused' ? null : await signatureHash(strokes, PAD_WIDTH, PAD_HEIGHT);
+    let hash: string | null = null;
+    if (kind === 'signature' && strokes.some((x) => x.length > 0)) {
+      const stored = await storeSignature(strokesToSvg(strokes, PAD_WIDTH, PAD_HEIGHT));
+      if (!stored.ok) {
+        setMessage(stored.message);
+        return;
+      }
+      hash = stored.sha256;
+    }
     const r = addSignature(state, { imageSha256: hash, at: nowIso(), kind });
     if (!r.ok) {
       setMessage(r.error.zh);

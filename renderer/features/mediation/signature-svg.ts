@@ -1,10 +1,8 @@
 /*
  * A signature as strokes of points, written out as a small SVG. The SVG text (not a canvas PNG) is what
- * gets hashed: it is byte-for-byte reproducible, prints sharply, and needs no canvas export (which the
+ * is stored (renderer/data blobs) and hashed: it is byte-for-byte reproducible, prints sharply, and needs no canvas export (which the
  * test DOM does not have).
  */
-import { sha256Hex } from '#shared/events/signing';
-
 export type Point = { readonly x: number; readonly y: number };
 export type Stroke = readonly Point[];
 
@@ -21,14 +19,4 @@ export function strokesToSvg(strokes: readonly Stroke[], width: number, height: 
     })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${r(width)} ${r(height)}"><g fill="none" stroke="#000" stroke-width="3" stroke-linecap="round" stroke-linejoin="round">${paths}</g></svg>`;
-}
-
-/** SHA-256 of the SVG, or null for an empty pad (a dot counts; nothing at all does not). */
-export async function signatureHash(
-  strokes: readonly Stroke[],
-  width: number,
-  height: number,
-): Promise<string | null> {
-  if (!strokes.some((s) => s.length > 0)) return null;
-  return sha256Hex(strokesToSvg(strokes, width, height));
 }

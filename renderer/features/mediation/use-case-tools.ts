@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseState } from '#shared/case/index';
 import { useCaseState, useStore, useWrite } from '../../app/data-provider';
+import { importEvidenceFile } from '../../data/blobs';
 import type { Draft, Enrollment } from '../../data/store';
 
 export type CaseTools = {
@@ -21,6 +22,10 @@ export type CaseTools = {
   readonly error: string | null;
   readonly setError: (e: string | null) => void;
   readonly busy: boolean;
+  /** Stores a signature image (SVG) in the local blob store; resolves with its SHA-256 or a message. */
+  readonly storeSignature: (
+    svg: string,
+  ) => Promise<{ ok: true; sha256: string } | { ok: false; message: string }>;
 };
 
 export function useCaseTools(caseId: string): CaseTools {
@@ -49,6 +54,12 @@ export function useCaseTools(caseId: string): CaseTools {
     error,
     setError,
     busy: write.isPending,
+    storeSignature: async (svg) => {
+      const r = await importEvidenceFile(store.ctx, new Blob([svg], { type: 'image/svg+xml' }), {
+        mime: 'image/svg+xml',
+      });
+      return r.ok ? { ok: true, sha256: r.value.sha256 } : { ok: false, message: r.error.message };
+    },
   };
 }
 

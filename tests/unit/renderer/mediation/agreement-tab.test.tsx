@@ -100,6 +100,8 @@ describe('AgreementTab', () => {
     expect(s.sealed).toBe(true);
     expect(s.signatures.map((x) => x.signer)).toEqual(names);
     expect(new Set(s.signatures.map((x) => x.imageSha256)).size).toBe(3);
+    // Each signature image is kept in the local blob store under its hash.
+    for (const x of s.signatures) expect(await m.blobMime(x.imageSha256)).toBe('image/svg+xml');
     expect(byTestId(host, 'agreement-preview')?.textContent).toContain('调解员：王调解（已签名）');
     expect((byTestId(host, 'agreement-form') as HTMLFieldSetElement | null)?.disabled).toBe(true);
     expect(byTestId(host, 'agreement-save')).toBeNull();

@@ -4,6 +4,7 @@
  */
 import { act, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { blobTable } from '../../../../renderer/data/blobs';
 import type { Draft } from '../../../../renderer/data/store';
 import { DataProvider } from '../../../../renderer/app/data-provider';
 import { Providers } from '../../../../renderer/app/providers';
@@ -14,6 +15,22 @@ import { ENROLLMENT, harness } from '../data/store-harness';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 // jsdom has no canvas: the pad then only collects strokes (what gets hashed is the SVG of the strokes).
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
+// jsdom's Blob has no arrayBuffer() (Chromium's has); the blob store reads signatures through it.
+if (!('arrayBuffer' in Blob.prototype))
+  Object.defineProperty(Blob.prototype, 'arrayBuffer', {
+    value(this: Blob): Promise<ArrayBuffer> {
+      return new Promise((resolve, reject) => {
+        const reader = new FileReader();
+        reader.onload = () => {
+          resolve(reader.result as ArrayBuffer);
+        };
+        reader.onerror = () => {
+          reject(new Error('read failed'));
+        };
+        reader.readAsArrayBuffer(this);
+      });
+    },
+  });
 
 export const CAUCUS_TEXT = '公司私下底线一万五千元';
 
@@ -107,6 +124,8 @@ export type Mounted = {
   ids: Ids;
   events: () => Promise<{ type: string; payload: unknown; conf: string }[]>;
   unmount: () => void;
+  /** The MIME type of a stored blob, or null. */
+  blobMime: (sha256: string) => Promise<string | null>;
 };
 
 export async function mount(
@@ -140,6 +159,7 @@ export async function mount(
       if (!e.ok) throw new Error(e.error.message);
       return e.value;
     },
+    blobMime: async (sha256) => (await blobTable(h.store.ctx).get(sha256))?.mime ?? null,
     unmount: () => {
       act(() => {
         root.unmount();
