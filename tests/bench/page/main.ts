@@ -1,6 +1,7 @@
 // Bench page entry: registers every benchmark module and exposes a runner to the harness.
 import { benchmarks } from './registry';
 import './idb-baseline';
+import './evidence-import';
 import './crypto-append';
 
 declare global {
