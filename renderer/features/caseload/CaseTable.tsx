@@ -1,34 +1,105 @@
-/* The caseload table. For now only its head and the empty state; rows come with the case projection. */
+/*
+ * The caseload table, virtualised: only the rows in view (plus a few) exist in the DOM, and only their
+ * summaries are read, so 100,000 cases scroll like 100. Rows keep the last summaries while the next
+ * window loads, so scrolling never flashes blank rows.
+ */
+import { useRef } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import { queryKeys, useStore } from '../../app/data-provider';
+import type { CaseSummary } from '../../data/store';
 import { caseloadColumns } from './columns';
+import { CaseRowCells } from './CaseRowCells';
+import { caseRow } from './rows';
 
-export function CaseTable() {
+const ROW_HEIGHT = 52;
+
+export const gridTemplate = caseloadColumns.map((c) => c.width).join(' ');
+
+type Props = { ids: readonly string[]; loading: boolean; filtered: boolean; myUserId: string | null };
+
+export function CaseTable({ ids, loading, filtered, myUserId }: Props) {
   const { t } = useTranslation();
+  const store = useStore();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // No React Compiler here: the virtualizer returns fresh functions on purpose (re-measure on scroll).
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const visible = items.map((i) => ids[i.index]).filter((id): id is string => id !== undefined);
+  const summaries = useQuery({
+    queryKey: [...queryKeys.caseload, 'summaries', visible],
+    queryFn: () => store.summaries(visible),
+    placeholderData: keepPreviousData,
+  });
+  const byId = new Map<string, CaseSummary>((summaries.data ?? []).map((s) => [s.caseId, s]));
+  const today = store.today();
   return (
-    <div className="case-table-wrap">
-      <table className="case-table" aria-label={t('caseload.tableLabel')} data-testid="case-table">
-        <colgroup>
+    <div
+      className="case-table"
+      role="table"
+      aria-label={t('caseload.tableLabel')}
+      aria-rowcount={ids.length + 1}
+      data-testid="case-table"
+    >
+      <div className="case-table__head" role="rowgroup">
+        <div className="case-table__row" role="row" style={{ gridTemplateColumns: gridTemplate }}>
           {caseloadColumns.map((c) => (
-            <col key={c.id} style={{ width: c.width }} />
+            <div key={c.id} role="columnheader" className="case-table__th">
+              {t(c.label)}
+            </div>
           ))}
-        </colgroup>
-        <thead>
-          <tr>
-            {caseloadColumns.map((c) => (
-              <th key={c.id} scope="col">
-                {t(c.label)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <td colSpan={caseloadColumns.length} className="case-table-empty">
-              <strong>{t('caseload.empty')}</strong> {t('caseload.emptyHint')}
-            </td>
-          </tr>
-        </tbody>
-      </table>
+        </div>
+      </div>
+      <div className="case-table__body" ref={scrollRef} role="rowgroup" data-testid="case-table-body">
+        {ids.length === 0 && !loading ? (
+          <div className="case-table-empty" role="row">
+            <div role="cell">
+              {filtered ? (
+                <strong>{t('caseload.noMatch')}</strong>
+              ) : (
+                <>
+                  <strong>{t('caseload.empty')}</strong> {t('caseload.emptyHint')}
+                </>
+              )}
+            </div>
+          </div>
+        ) : null}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const id = ids[item.index] ?? '';
+            const s = byId.get(id);
+            return (
+              <div
+                key={id}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className="case-table__row case-table__row--body"
+                data-testid="case-row"
+                style={{
+                  gridTemplateColumns: gridTemplate,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${String(item.start)}px)`,
+                }}
+              >
+                {s ? (
+                  <CaseRowCells row={caseRow(s, today, myUserId)} />
+                ) : (
+                  <div role="cell" className="muted">
+                    {t('caseload.loading')}
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
     </div>
   );
 }

@@ -1,15 +1,28 @@
-/* 案件 — the caseload: search, filters, the table, and 新建案件 always in reach. */
+/* 案件 — the caseload: search, filters, the virtualised table, and 新建案件 always in reach. */
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useAuthor } from '../../app/data-provider';
 import { paths } from '../../app/routes';
 import { Icon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { CaseloadToolbar } from './CaseloadToolbar';
 import { CaseTable } from './CaseTable';
+import { emptyFilters, useCaseIds, type CaseloadFilters } from './use-caseload';
 import './caseload.css';
 
 export function CaseloadPage() {
   const { t } = useTranslation();
+  const author = useAuthor();
+  const myUserId = author.data?.userId ?? null;
+  const [filters, setFilters] = useState<CaseloadFilters>(emptyFilters);
+  const ids = useCaseIds(filters, myUserId);
+  const filtered =
+    filters.search.trim() !== '' ||
+    filters.deadline !== 'all' ||
+    filters.status !== '' ||
+    filters.category !== '' ||
+    filters.mine;
   const newCase = (
     <Link to={paths.newCase} className="btn btn-primary" data-testid="new-case">
       <Icon name="plus" />
@@ -18,8 +31,13 @@ export function CaseloadPage() {
   );
   return (
     <Page title={t('caseload.title')} actions={newCase} testId="page-caseload">
-      <CaseloadToolbar />
-      <CaseTable />
+      <CaseloadToolbar
+        filters={filters}
+        onChange={setFilters}
+        count={ids.data ? ids.data.length : null}
+        canMine={myUserId !== null}
+      />
+      <CaseTable ids={ids.data ?? []} loading={ids.isPending} filtered={filtered} myUserId={myUserId} />
     </Page>
   );
 }
