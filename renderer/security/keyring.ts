@@ -50,7 +50,8 @@ export type Unlocked = { codec: Codec; keyId: string };
 export type KeyringInfo = {
   keyId: string;
   platform: PlatformBinding;
-  recovery: { keyFingerprint: string; at: number } | null;
+  /** `wrapped` is what the administrator unwraps on the hub (base64url RSA-OAEP-256 ciphertext). */
+  recovery: { keyFingerprint: string; at: number; wrapped: string } | null;
   retryAfterMs: number;
 };
 
@@ -238,7 +239,11 @@ export function openKeyring(deps: KeyringDeps): Keyring {
       return ok({
         keyId,
         platform,
-        recovery: recovery && { keyFingerprint: recovery.keyFingerprint, at: recovery.at },
+        recovery: recovery && {
+          keyFingerprint: recovery.keyFingerprint,
+          at: recovery.at,
+          wrapped: recovery.wrapped,
+        },
         retryAfterMs: retryAfter(await failures()),
       });
     },

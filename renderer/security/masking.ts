@@ -38,3 +38,24 @@ export function maskField(field: MaskedField, value: string): string {
 export function containsUnmaskedPersonalNumber(text: string): boolean {
   return /(?<!\d)\d{17}[\dXx](?!\d)/.test(text) || /(?<!\d)1[3-9]\d{9}(?!\d)/.test(text);
 }
+
+const FIELD_ZH: Readonly<Record<MaskedField, string>> = {
+  idNumber: '证件号码',
+  phone: '电话号码',
+  address: '住址',
+  bankAccount: '银行账号',
+  health: '健康信息',
+  hardship: '经济困难情况',
+};
+
+/**
+ * The line an export carries about what it contains (R25: exports state what they contain): which
+ * sensitive fields are in it and whether they are masked. Chinese, since it goes into the document.
+ */
+export function exportDisclosure(fields: readonly MaskedField[], masked: boolean): string {
+  if (fields.length === 0) return '本文件不含证件号码、电话等个人敏感信息。';
+  const names = [...new Set(fields)].map((f) => FIELD_ZH[f]).join('、');
+  return masked
+    ? `本文件含个人敏感信息（${names}），已按规定部分遮蔽。`
+    : `本文件含完整的个人敏感信息（${names}），导出已记录；请妥善保管，勿随意转发。`;
+}

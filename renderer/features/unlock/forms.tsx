@@ -161,7 +161,12 @@ export function RecoverForm(props: {
           <code data-testid="recover-key-id">{t('security.recover.keyId', { keyId: props.info.keyId })}</code>
         </p>
       ) : null}
-      {props.info && !props.info.recovery ? (
+      {props.info?.recovery ? (
+        <label>
+          {t('security.recover.wrapped')}
+          <textarea readOnly value={props.info.recovery.wrapped} data-testid="recover-wrapped" />
+        </label>
+      ) : props.info ? (
         <p className="unlock-error">{t('security.recover.noEscrow')}</p>
       ) : null}
       <form

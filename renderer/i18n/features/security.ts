@@ -29,8 +29,9 @@ export const securityZh = {
   recover: {
     title: '找回数据',
     steps:
-      '口令无法找回，但数据可以：1. 联系本机构的管理员，告知本机编号；2. 管理员在中心服务器上用机构恢复密钥取出本机的数据密钥（需要多名保管人共同操作）；3. 把管理员给你的数据密钥粘贴到下面，并设置新口令。',
+      '口令无法找回，但数据可以：1. 联系本机构的管理员，把本机密钥编号和下面的恢复数据发给他；2. 管理员在中心服务器上用机构恢复密钥取出本机的数据密钥（需要多名保管人共同操作）；3. 把管理员给你的数据密钥粘贴到下面，并设置新口令。',
     keyId: '本机密钥编号：{{keyId}}',
+    wrapped: '发给管理员的恢复数据（已用机构恢复公钥加密，可以放心复制）',
     noEscrow: '本机尚未向机构登记恢复密钥，管理员无法恢复；请继续尝试口令。',
     dataKey: '恢复的数据密钥',
     newPassphrase: '新口令',
@@ -95,8 +96,9 @@ export const securityEn: Widen<typeof securityZh> = {
   recover: {
     title: 'Recover your data',
     steps:
-      'The passphrase cannot be recovered, but the data can: 1. contact your organisation’s administrator with this device’s key id; 2. the administrator unwraps this device’s data key on the hub with the organisation recovery key (several custodians together); 3. paste the data key you are given below and set a new passphrase.',
+      'The passphrase cannot be recovered, but the data can: 1. contact your organisation’s administrator and send the device key id and the recovery data below; 2. the administrator unwraps this device’s data key on the hub with the organisation recovery key (several custodians together); 3. paste the data key you are given below and set a new passphrase.',
     keyId: 'Device key id: {{keyId}}',
+    wrapped: 'Recovery data for the administrator (encrypted to the organisation recovery key; safe to copy)',
     noEscrow:
       'This device has not escrowed its key to the organisation, so it cannot be recovered; keep trying your passphrase.',
     dataKey: 'Recovered data key',

@@ -5,7 +5,11 @@ import { createRoot, type Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../../../renderer/i18n';
-import { containsUnmaskedPersonalNumber, maskField } from '../../../../renderer/security/masking';
+import {
+  containsUnmaskedPersonalNumber,
+  exportDisclosure,
+  maskField,
+} from '../../../../renderer/security/masking';
 import { RevealButton } from '../../../../renderer/security/RevealButton';
 import type { RevealAudit } from '../../../../renderer/security/masking';
 
@@ -13,6 +17,16 @@ import type { RevealAudit } from '../../../../renderer/security/masking';
 
 const ID = '42080219900101123X';
 const PHONE = '13812345678';
+
+describe('exportDisclosure', () => {
+  it('says which sensitive fields an export carries and whether they are masked', () => {
+    expect(exportDisclosure([], true)).toContain('不含');
+    expect(exportDisclosure(['idNumber', 'phone', 'idNumber'], true)).toBe(
+      '本文件含个人敏感信息（证件号码、电话号码），已按规定部分遮蔽。',
+    );
+    expect(exportDisclosure(['health'], false)).toContain('完整的个人敏感信息（健康信息）');
+  });
+});
 
 describe('maskField', () => {
   it('masks every sensitive field kind', () => {

@@ -163,6 +163,8 @@ describe('UnlockGate', () => {
     });
     expect($('recover-key-id')?.textContent).toMatch(/dk-[0-9a-f]{16}/);
     expect(host?.textContent).toContain('管理员');
+    expect(host?.textContent).toContain('尚未向机构登记恢复密钥'); // no escrow: said plainly
+    expect($('recover-wrapped')).toBeNull();
     type('recover-key', 'A'.repeat(43));
     type('recover-passphrase', 'a brand new passphrase');
     submit('recover-passphrase');
