@@ -1,6 +1,7 @@
 /* The cells of one caseload row; the case number is the link (keyboard), the whole row opens it too. */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { assertNever } from '#shared/util/assert-never';
 import { paths } from '../../app/routes';
 import { useVocab } from '../../ui/vocab';
@@ -32,7 +33,7 @@ export function DeadlineText({ cell }: { cell: DeadlineCell }) {
   }
 }
 
-function syncText(s: SyncCell, t: ReturnType<typeof useTranslation>['t']): string {
+function syncText(s: SyncCell, t: TFunction): string {
   switch (s) {
     case 'conflict':
       return t('caseload.conflict');
