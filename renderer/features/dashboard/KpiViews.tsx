@@ -23,19 +23,21 @@ function NumberButton({
   lang,
   onDrill,
   className,
+  testPrefix,
 }: {
   kpi: Kpi;
   label: string;
   lang: 'zh' | 'en';
   onDrill: (d: Drill) => void;
   className: string;
+  testPrefix: string;
 }) {
   const { t } = useTranslation();
   return (
     <button
       type="button"
       className={className}
-      data-testid={`kpi-${kpi.key}`}
+      data-testid={`${testPrefix}-${kpi.key}`}
       title={kpi.definition[lang]}
       aria-label={`${label} ${formatKpi(kpi, lang)}. ${t('dashboard.showCases', { label, count: kpi.caseIds.length })}`}
       onClick={() => {
@@ -60,7 +62,14 @@ export function KpiTiles({ set, lang, onDrill }: Props) {
             className={key === 'overdueOpen' && (kpi.value ?? 0) > 0 ? 'kpi-tile kpi-alert' : 'kpi-tile'}
           >
             <span className="kpi-label">{label}</span>
-            <NumberButton kpi={kpi} label={label} lang={lang} onDrill={onDrill} className="kpi-value" />
+            <NumberButton
+              kpi={kpi}
+              label={label}
+              lang={lang}
+              onDrill={onDrill}
+              className="kpi-value"
+              testPrefix="kpi"
+            />
           </li>
         );
       })}
@@ -88,7 +97,14 @@ export function KpiTable({ set, lang, onDrill }: Props) {
             <tr key={key}>
               <th scope="row">{label}</th>
               <td>
-                <NumberButton kpi={kpi} label={label} lang={lang} onDrill={onDrill} className="link-button" />
+                <NumberButton
+                  kpi={kpi}
+                  label={label}
+                  lang={lang}
+                  onDrill={onDrill}
+                  className="link-button"
+                  testPrefix="kpi-row"
+                />
               </td>
               <td>{kpi.caseIds.length}</td>
               <td className="definition">{kpi.definition[lang]}</td>
