@@ -52,10 +52,11 @@ export type SyncEngineDeps = {
   pullPageSize?: number;
 };
 
+/** Function-valued fields (not methods), so `getState`/`subscribe` can be handed to React unbound. */
 export type SyncEngine = {
-  run(): Promise<SyncOutcome>;
-  getState(): SyncState;
-  subscribe(listener: () => void): () => void;
+  run: () => Promise<SyncOutcome>;
+  getState: () => SyncState;
+  subscribe: (listener: () => void) => () => void;
 };
 
 const IDLE: SyncProgress = { phase: 'idle', pushed: 0, toPush: 0, pulled: 0, bytesSent: 0, bytesTotal: 0 };

@@ -1,10 +1,11 @@
 /*
  * The top bar: who is working (the enrolled organisation and user; before enrollment a link to the
- * enroll page), the network and save states, and the lock button.
+ * enroll page), the network and save states, the lock button; it also hosts the background sync.
  */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useEnrollment } from '../../features/enroll/use-enrollment';
+import { SyncAgent } from '../../features/sync/SyncAgent';
 import { paths } from '../routes';
 import { Icon } from '../../ui/icons';
 import { NetworkIndicator } from '../../ui/NetworkIndicator';
@@ -16,6 +17,7 @@ export function TopBar() {
   const enrollment = useEnrollment().data;
   return (
     <header className="topbar">
+      <SyncAgent />
       <dl className="topbar-identity">
         <div>
           <dt>{t('topbar.organisationLabel')}</dt>

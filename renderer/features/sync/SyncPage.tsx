@@ -1,27 +1,132 @@
-/* 同步 — what waits to go, what the hub rejected, conflicts, and the last sync. Empty until sync exists. */
+/*
+ * 同步 — what waits to go (records and files with sizes), 立即同步 with its progress, the last successful
+ * sync, what the hub rejected and why (a rejection blocks this device's chain, said plainly), and the
+ * cases in conflict waiting for a decision.
+ */
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys, useAllCaseStates } from '../../app/data-provider';
+import { paths } from '../../app/routes';
 import { Page } from '../../ui/Page';
 import { EmptyLine, Panel } from '../../ui/Panel';
+import { useEnrollment } from '../enroll/use-enrollment';
+import { RejectedList } from './RejectedList';
+import { SyncProgressBar } from './SyncProgressBar';
+import { failureText, formatBytes, formatTime } from './sync-text';
+import { useSyncBinding, useSyncNow, useSyncState } from './use-sync';
+import './sync.css';
+
+export const syncOverviewKey = [...queryKeys.outbox, 'overview'] as const;
 
 export function SyncPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { local } = useSyncBinding();
+  const enrolled = useEnrollment().data;
+  const state = useSyncState();
+  const syncNow = useSyncNow();
+  const overview = useQuery({
+    queryKey: [...syncOverviewKey, state.last?.at ?? 0],
+    queryFn: async () => ({
+      pending: await local.pending(Number.MAX_SAFE_INTEGER),
+      files: await local.blobQueue(),
+      status: await local.status(),
+    }),
+  });
+  const conflicts = (useAllCaseStates().data ?? []).filter((c) => c.inConflict);
+  const pending = overview.data?.pending ?? [];
+  const waitingCases = new Set(pending.map((p) => p.event.caseId)).size;
+  const files = [
+    ...(overview.data?.files ?? []),
+    ...pending.flatMap((p) => (p.event.type === 'evidence.added' ? [p.event.payload] : [])),
+  ];
+  const status = overview.data?.status;
+  const last = state.last;
+
+  const action = enrolled ? (
+    <button
+      type="button"
+      className="btn btn-primary"
+      disabled={state.running}
+      onClick={() => void syncNow()}
+      data-testid="sync-now"
+    >
+      {state.running ? t('sync.syncing') : t('sync.syncNow')}
+    </button>
+  ) : (
+    <Link to={paths.enroll} className="btn btn-primary">
+      {t('sync.enrollLink')}
+    </Link>
+  );
+
   return (
-    <Page title={t('sync.title')} testId="page-sync">
+    <Page title={t('sync.title')} actions={action} testId="page-sync">
+      {enrolled ? null : <p className="muted">{t('sync.notEnrolled')}</p>}
+      <SyncProgressBar state={state} />
+      {last?.ok === true && !state.running ? (
+        <p role="status" data-testid="sync-done">
+          {t('sync.done', { pushed: last.push.pushed, stored: last.pull.stored })}
+        </p>
+      ) : null}
+      {last?.ok === false && !state.running ? (
+        <p role="alert" className="sync-failure" data-testid="sync-failure" data-kind={last.failure.kind}>
+          {failureText(t, last.failure)}
+        </p>
+      ) : null}
       <dl className="facts">
         <div>
           <dt>{t('sync.lastSync')}</dt>
-          <dd data-testid="last-sync">{t('sync.never')}</dd>
+          <dd data-testid="last-sync">
+            {status?.lastSyncAt ? formatTime(status.lastSyncAt, i18n.language) : t('sync.never')}
+          </dd>
         </div>
       </dl>
+      {status && status.driftFlags.length > 0 ? (
+        <p className="sync-warning" role="status">
+          {t('sync.drift', { count: status.driftFlags.length, minutes: 5 })}
+        </p>
+      ) : null}
       <div className="panel-grid">
         <Panel title={t('sync.waiting')}>
-          <EmptyLine>{t('sync.waitingEmpty')}</EmptyLine>
+          {pending.length === 0 && files.length === 0 ? (
+            <EmptyLine>{t('sync.waitingEmpty')}</EmptyLine>
+          ) : (
+            <div data-testid="sync-waiting">
+              {pending.length > 0 ? (
+                <p>{t('sync.waitingEvents', { count: pending.length, cases: waitingCases })}</p>
+              ) : null}
+              {files.length > 0 ? (
+                <ul className="sync-files" aria-label={t('sync.waitingFiles')}>
+                  {files.map((f) => (
+                    <li key={f.sha256}>
+                      {f.fileName} · {formatBytes(f.size)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          )}
         </Panel>
         <Panel title={t('sync.rejected')}>
-          <EmptyLine>{t('sync.rejectedEmpty')}</EmptyLine>
+          <RejectedList pending={pending} refused={last?.ok === true ? last.pull.refused.length : 0} />
         </Panel>
         <Panel title={t('sync.conflicts')}>
-          <EmptyLine>{t('sync.conflictsEmpty')}</EmptyLine>
+          {conflicts.length === 0 ? (
+            <EmptyLine>{t('sync.conflictsEmpty')}</EmptyLine>
+          ) : (
+            <ul data-testid="sync-conflicts">
+              {conflicts.map((c) => {
+                const id = c.caseId ?? '';
+                return (
+                  <li key={id}>
+                    <Link to={paths.caseFile(id)}>
+                      {c.numbers.official?.number ?? c.numbers.temporary ?? id}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
         </Panel>
       </div>
     </Page>

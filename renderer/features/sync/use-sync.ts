@@ -1,0 +1,85 @@
+/*
+ * The sync engine in React: one engine per store (so the rail, the top bar and the sync page share a
+ * run), its state as an external store, and `useSyncNow()` which runs it and then reports what it means
+ * for the record on screen: 已同步 when its events are on the hub, 有冲突 when the case is in conflict,
+ * 同步失败 when something of it could not go.
+ */
+import { useCallback, useSyncExternalStore } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { queryKeys, useStore } from '../../app/data-provider';
+import { createSyncLocal, type SyncLocal } from '../../data/outbox';
+import type { TribunalStore } from '../../data/store';
+import { reportSaveState } from '../../stores/save-state';
+import { createSyncEngine, type SyncEngine, type SyncOutcome, type SyncState } from '../../sync/engine';
+
+type Bound = { engine: SyncEngine; local: SyncLocal };
+const engines = new WeakMap<TribunalStore, Bound>();
+
+export function syncFor(store: TribunalStore): Bound {
+  let b = engines.get(store);
+  if (!b) {
+    const local = createSyncLocal(store);
+    const engine = createSyncEngine({
+      local,
+      fetch: (input, init) => fetch(input, init),
+      now: () => Date.now(),
+      ownPublicKey: () => store.publicKeyJwk(),
+    });
+    b = { engine, local };
+    engines.set(store, b);
+  }
+  return b;
+}
+
+export function useSyncBinding(): Bound {
+  return syncFor(useStore());
+}
+
+export function useSyncState(): SyncState {
+  const { engine } = useSyncBinding();
+  return useSyncExternalStore(engine.subscribe, engine.getState);
+}
+
+/** The case whose file is on screen (hash route #/cases/<id>), if any. */
+export function caseOnScreen(hash: string): string | null {
+  const m = /^#\/cases\/([^/?#]+)/.exec(hash);
+  if (!m?.[1] || m[1] === 'new') return null;
+  return decodeURIComponent(m[1]);
+}
+
+export async function reportAfterSync(
+  outcome: SyncOutcome,
+  store: TribunalStore,
+  local: SyncLocal,
+  onScreen: string | null,
+): Promise<void> {
+  const pending = new Set(await local.pendingCaseIds());
+  if (onScreen && (await store.caseState(onScreen))?.inConflict) {
+    reportSaveState('conflict');
+    return;
+  }
+  const waiting = onScreen ? pending.has(onScreen) : pending.size > 0;
+  if (outcome.ok) reportSaveState(waiting ? 'sync-failed' : 'synced');
+  else if (waiting) reportSaveState('sync-failed');
+}
+
+async function refresh(client: QueryClient): Promise<void> {
+  await Promise.all([
+    client.invalidateQueries({ queryKey: queryKeys.caseload }),
+    client.invalidateQueries({ queryKey: ['case'] }),
+    client.invalidateQueries({ queryKey: queryKeys.outbox }),
+  ]);
+}
+
+/** Runs a sync (joining one already running), then refreshes what it may have changed. */
+export function useSyncNow(): () => Promise<SyncOutcome> {
+  const store = useStore();
+  const client = useQueryClient();
+  return useCallback(async () => {
+    const { engine, local } = syncFor(store);
+    const outcome = await engine.run();
+    await reportAfterSync(outcome, store, local, caseOnScreen(window.location.hash));
+    await refresh(client);
+    return outcome;
+  }, [store, client]);
+}
