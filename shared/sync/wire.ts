@@ -143,7 +143,13 @@ export const caseloadResponseSchema = z.object({
   groupBy: z.enum(['user', 'category', 'status', 'channel']),
   total: z.number().int(),
   groups: z.array(
-    z.object({ key: z.string(), count: z.number().int(), caseIds: z.array(z.string()).optional() }),
+    z.object({
+      key: z.string(),
+      /** groupBy=user: the handler's name, given only for users of the caller's own organisation. */
+      label: z.string().optional(),
+      count: z.number().int(),
+      caseIds: z.array(z.string()).optional(),
+    }),
   ),
   definition: z.string(),
   hubTime: z.string(),

@@ -196,7 +196,15 @@ function caseQueries(
   db: Db,
 ): Pick<
   Queries,
-  'getCase' | 'createCase' | 'updateCase' | 'grant' | 'canSee' | 'visibleCases' | 'nextCaseNumber'
+  | 'getCase'
+  | 'createCase'
+  | 'updateCase'
+  | 'setAssignee'
+  | 'getAssignee'
+  | 'grant'
+  | 'canSee'
+  | 'visibleCases'
+  | 'nextCaseNumber'
 > {
   return {
     getCase: async (id) => {
@@ -215,6 +223,21 @@ function caseQueries(
         if (v === undefined) continue;
         await db.run(`UPDATE cases SET ${CASE_COLUMNS[key]} = ? WHERE case_id = ?`, [v, caseId]);
       }
+    },
+    setAssignee: async (caseId, orgId, userId, hlc) => {
+      await db.run(
+        `INSERT INTO case_assignees (case_id, org_id, user_id, hlc) VALUES (?, ?, ?, ?)
+         ON CONFLICT (case_id, org_id) DO UPDATE SET user_id = excluded.user_id, hlc = excluded.hlc
+         WHERE case_assignees.hlc < excluded.hlc`,
+        [caseId, orgId, userId, hlc],
+      );
+    },
+    getAssignee: async (caseId, orgId) => {
+      const r = await db.get('SELECT user_id FROM case_assignees WHERE case_id = ? AND org_id = ?', [
+        caseId,
+        orgId,
+      ]);
+      return r ? String(r['user_id']) : null;
     },
     grant: async (caseId, type, principalId, seq) => {
       await db.run(

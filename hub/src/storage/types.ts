@@ -121,6 +121,10 @@ export type Queries = {
   getCase(caseId: string): Promise<CaseRecord | null>;
   createCase(c: { caseId: string; ownerOrgId: string; openedSeq: number; openedAt: number }): Promise<void>;
   updateCase(caseId: string, patch: CasePatch): Promise<void>;
+  /** Sets an organisation's handler of a case unless an assignment with a later HLC is recorded. */
+  setAssignee(caseId: string, orgId: string, userId: string, hlc: string): Promise<void>;
+  /** The organisation's current handler of the case, or null. */
+  getAssignee(caseId: string, orgId: string): Promise<string | null>;
   grant(caseId: string, type: GrantType, principalId: string, seq: number): Promise<void>;
   canSee(caseId: string, p: Principal): Promise<boolean>;
   visibleCases(p: Principal): Promise<CaseRecord[]>;

@@ -43,7 +43,9 @@ async function apply(
   }
   const facts = caseFactsOf(e);
   if (facts) await q.updateCase(e.caseId, facts);
-  for (const who of assigneesOf(e)) await q.grant(e.caseId, 'user', who, hubSeq);
+  const team = assigneesOf(e);
+  for (const who of team) await q.grant(e.caseId, 'user', who, hubSeq);
+  if (team[0] !== undefined) await q.setAssignee(e.caseId, auth.user.orgId, team[0], e.at.hlc);
   const target = referralTargetOf(e);
   if (target !== null) await q.grant(e.caseId, 'org', target, hubSeq);
   const sha = blobHashOf(e);

@@ -69,6 +69,25 @@ describe.each(BACKENDS)('migrations on $name', ({ config }) => {
     await s.close();
   });
 
+  it("004 records each organisation's handler of the latest assignment by HLC", async () => {
+    const backend = await openBackend(config());
+    await migrate(backend, 3);
+    await backend.db.run(
+      "INSERT INTO cases (case_id, owner_org_id, opened_seq, created_at) VALUES ('c1', 'o1', 1, 100)",
+    );
+    expect(await migrate(backend, 4)).toBe(4);
+    const s = storageOver(backend);
+    expect(await s.q.getAssignee('c1', 'o1')).toBeNull();
+    await s.q.setAssignee('c1', 'o1', 'u2', '000001764320400000-00001-dev');
+    await s.q.setAssignee('c1', 'o1', 'u1', '000001764320400000-00000-dev');
+    await s.q.setAssignee('c1', 'court', 'judge', '000001764320400000-00000-dev');
+    expect(await s.q.getAssignee('c1', 'o1')).toBe('u2');
+    await s.q.setAssignee('c1', 'o1', 'u3', '000001764320400001-00000-dev');
+    expect(await s.q.getAssignee('c1', 'o1')).toBe('u3');
+    expect(await s.q.getAssignee('c1', 'court')).toBe('judge');
+    await s.close();
+  });
+
   it('is idempotent and ends at the latest version', async () => {
     const backend = await openBackend(config());
     await migrate(backend);

@@ -6,6 +6,7 @@ import type { Dialect } from '../db';
 import { migration001 } from './001-initial';
 import { migration002 } from './002-case-numbers';
 import { migration003 } from './003-recovery-keys';
+import { migration004 } from './004-case-assignee';
 
 export type Migration = {
   version: number;
@@ -14,7 +15,7 @@ export type Migration = {
 };
 
 /** All migrations in order; append only. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 /** Column type for 64-bit integers per dialect. */
 export const bigint = (d: Dialect): string => (d === 'postgres' ? 'BIGINT' : 'INTEGER');
