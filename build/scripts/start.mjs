@@ -1,12 +1,15 @@
-// `npm start`: builds the renderer and the Electron bundles, then launches Electron on them. Where no
-// Electron binary is installed (the npm package downloads it separately, which fails offline), say so in
-// one line and point to the browser mode instead of printing a stack trace.
+// `npm start`: builds the renderer and the Electron bundles, starts the local sync hub (as `npm run web`
+// does; skipped when TRIBUNAL_HUB_URL names another hub) and launches Electron on them, pointed at that
+// hub. Where no Electron binary is installed (the npm package downloads it separately, which fails
+// offline), say so in one line and run the browser mode instead: the same app, hub included.
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as buildRenderer } from 'vite';
 import { buildElectron } from './build-electron.mjs';
+import { demoEnrollment, startLocalHub, startWebMode } from './web.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
@@ -22,22 +25,53 @@ export function findElectronBinary(requireFn = require) {
 }
 
 export const noBinaryMessage =
-  'Electron 二进制文件不可用 (no Electron binary on this machine): run `npm run web` to use the app in a browser';
+  'Electron 二进制文件不可用 (no Electron binary on this machine): starting the browser mode (`npm run web`) instead';
+
+/** The hub Electron talks to: TRIBUNAL_HUB_URL, or a local one started here (stopped with the app). */
+async function hubForElectron() {
+  if (process.env.TRIBUNAL_HUB_URL)
+    return { url: process.env.TRIBUNAL_HUB_URL, stop: () => Promise.resolve() };
+  const dataDir = path.resolve(root, process.env.HUB_DATA_DIR ?? '.hub-data');
+  mkdirSync(dataDir, { recursive: true });
+  if (process.env.TRIBUNAL_NO_DEMO !== '1') {
+    const demo = await demoEnrollment(dataDir, { ...process.env, HUB_DATA_DIR: dataDir });
+    console.log(`一次性登记码 one-time code for ${demo.userName}: ${demo.code}`);
+  }
+  // Electron's renderer runs at app://app (electron/protocol.ts).
+  return startLocalHub({ port: Number(process.env.HUB_PORT ?? 8787), dataDir, corsOrigins: ['app://app'] });
+}
 
 async function main() {
-  await buildRenderer({ root, logLevel: 'warn' });
-  await buildElectron();
   const binary = findElectronBinary();
   if (binary === undefined) {
     console.error(noBinaryMessage);
-    process.exit(1);
+    await startWebMode();
+    return;
   }
-  const child = spawn(binary, [root], { cwd: root, stdio: 'inherit' });
+  const hub = await hubForElectron();
+  console.log(`同步服务器 sync hub: ${hub.url}`);
+  // The enroll form starts with this hub's address (renderer/features/enroll/default-hub.ts).
+  process.env.VITE_TRIBUNAL_HUB_URL = hub.url;
+  try {
+    await buildRenderer({ root, logLevel: 'warn' });
+    await buildElectron();
+  } catch (e) {
+    await hub.stop();
+    throw e;
+  }
+  const child = spawn(binary, [root], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TRIBUNAL_HUB_URL: hub.url },
+  });
+  const finish = (code) => {
+    void hub.stop().then(() => process.exit(code));
+  };
   child.on('error', () => {
     console.error(noBinaryMessage);
-    process.exit(1);
+    finish(1);
   });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  child.on('exit', (code) => finish(code ?? 0));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
