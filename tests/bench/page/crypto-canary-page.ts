@@ -240,6 +240,27 @@ async function readWithoutKey(): Promise<{ opened: number; refused: number }> {
   return { opened, refused };
 }
 
+/** R6 report: every stored IV (rows, journal lines, evidence chunks) and how many repeat. */
+async function collectIvs(): Promise<{ total: number; unique: number }> {
+  const store = openCanaryStore(plainCodec);
+  const seen = new Set<string>();
+  let total = 0;
+  const add = (iv: unknown) => {
+    total++;
+    seen.add(typeof iv === 'string' ? iv : Array.from(iv as Uint8Array).join(','));
+  };
+  const db = store.ctx.db;
+  for (const rows of [await db.events.toArray(), await db.cases.toArray(), await db.caseStates.toArray()])
+    for (const r of rows) add((r.body.data as { iv: unknown }).iv);
+  const chunks = (await db.table('blobChunks').toArray()) as { bytes: Uint8Array }[];
+  for (const c of chunks) add(c.bytes.subarray(1, 13));
+  const lines = await store.ctx.journal.readAll();
+  for (const line of lines.ok ? lines.value : [])
+    add(((JSON.parse(line) as Sealed).data as { iv: string }).iv);
+  store.close();
+  return { total, unique: seen.size };
+}
+
 declare global {
   var canaryApi: {
     write: typeof write;
@@ -247,6 +268,7 @@ declare global {
     recover: typeof recover;
     recoveryWrap: typeof recoveryWrap;
     readWithoutKey: typeof readWithoutKey;
+    collectIvs: typeof collectIvs;
     readPlain: () => Promise<ReadReport>;
     setCanary: (value: Canary) => void;
   };
@@ -258,6 +280,7 @@ globalThis.canaryApi = {
   recover,
   recoveryWrap,
   readWithoutKey,
+  collectIvs,
   readPlain: () => readAll(plainCodec),
   setCanary: (value) => {
     canary = value;
