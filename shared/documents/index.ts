@@ -8,3 +8,4 @@ export * from './templates';
 export * from './transcript';
 export * from './signing';
 export * from './performance';
+export * from './notices';

@@ -3,7 +3,7 @@
  * language), and the Chinese way of writing a date (二〇二六年十一月二十九日).
  */
 import type { ClaimItem } from '#shared/domain/claim-items';
-import type { SessionKind, Venue } from '#shared/domain/sessions';
+import type { EvidenceKind, SessionKind, Venue } from '#shared/domain/sessions';
 import type { PartyFields } from '#shared/case/state';
 
 export const CLAIM_ITEM_ZH: Readonly<Record<ClaimItem, string>> = {
@@ -45,6 +45,17 @@ export const VENUE_ZH: Readonly<Record<Venue, string>> = {
   hospital: '医院',
   online: '线上',
   other: '其他',
+};
+
+export const EVIDENCE_KIND_ZH: Readonly<Record<EvidenceKind, string>> = {
+  documentary: '书证',
+  physical: '物证',
+  audio_visual: '视听资料',
+  electronic: '电子数据',
+  witness: '证人证言',
+  party_statement: '当事人陈述',
+  appraisal: '鉴定意见',
+  inspection_record: '勘验笔录',
 };
 
 export const ROLE_ZH: Readonly<Record<PartyFields['role'], string>> = {

@@ -11,6 +11,8 @@ export const TEMPLATE_IDS = [
   'hearing_notice',
   'judicial_confirmation_application',
   'service_receipt',
+  'acceptance_notice',
+  'evidence_list',
 ] as const;
 /** Which template built a document (document.issued.templateId). */
 export type TemplateId = (typeof TEMPLATE_IDS)[number];

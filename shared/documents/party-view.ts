@@ -4,7 +4,7 @@
  * (背靠背) notes and sessions cannot leak into a document by accident.
  */
 import { isMainFile } from '#shared/case/selectors';
-import type { CaseState, Claim, Note, Party, Session, Transcript } from '#shared/case/state';
+import type { CaseState, Claim, Evidence, Note, Party, Session, Transcript } from '#shared/case/state';
 import { formatYuan, toChineseUppercase } from '#shared/law/money';
 import { CLAIM_ITEM_ZH, figureDate } from './labels';
 
@@ -14,11 +14,14 @@ export type PartyView = {
   readonly caseCause: string;
   readonly summary: string;
   readonly receivedOn: string | null;
+  readonly acceptedOn: string | null;
   readonly parties: readonly Party[];
   readonly claims: readonly Claim[];
   readonly notes: readonly Note[];
   readonly sessions: readonly Session[];
   readonly transcripts: readonly Transcript[];
+  /** Main-file evidence that was not retracted. */
+  readonly evidence: readonly Evidence[];
 };
 
 export function partyView(state: CaseState): PartyView {
@@ -29,11 +32,13 @@ export function partyView(state: CaseState): PartyView {
     caseCause: state.caseCause ?? '',
     summary: state.opening?.summary ?? '',
     receivedOn: state.opening?.receivedAt.slice(0, 10) ?? null,
+    acceptedOn: state.acceptedAt?.slice(0, 10) ?? null,
     parties: state.parties,
     claims: state.claims.filter((c) => !c.current.withdrawn),
     notes: state.notes.filter((n) => isMainFile(n.conf) && n.supersededBy === null),
     sessions,
     transcripts: state.transcripts.filter((t) => ids.has(t.sessionId)),
+    evidence: state.evidence.filter((e) => isMainFile(e.conf) && e.retracted === null),
   };
 }
 

@@ -1,11 +1,13 @@
 /*
- * Which documents this case can produce now, each built from the party view: the application form and
- * notices always, a transcript per public session that has one, the agreement once drafted, the
+ * Which documents this case can produce now, each built from the party view: the application form,
+ * notices, service receipt and evidence list always, the acceptance notice once accepted, a transcript per public session that has one, the agreement once drafted, the
  * judicial-confirmation application once signed. Inputs a template needs come from `DocInputs`.
  */
 import type { CaseState } from '#shared/case/index';
 import {
+  buildAcceptanceNotice,
   buildAgreementDocument,
+  buildEvidenceList,
   buildApplicationForm,
   buildJudicialConfirmation,
   buildNotice,
@@ -40,7 +42,10 @@ export function producibleDocuments(state: CaseState, inputs: DocInputs): Produc
     { key: 'application', doc: buildApplicationForm(view, ctx) },
     { key: 'notice', doc: buildNotice(view, inputs.notice, ctx) },
     { key: 'receipt', doc: buildServiceReceipt(view, inputs.served, ctx) },
+    { key: 'evidence-list', doc: buildEvidenceList(view, ctx) },
   ];
+  const accepted = buildAcceptanceNotice(view, ctx);
+  if (accepted) out.push({ key: 'acceptance', doc: accepted });
   for (const s of view.sessions) {
     const current = view.notes.filter((n) => n.sessionId === s.sessionId);
     const note = current.filter((n) => n.fields['kind'] === 'transcript').at(-1);

@@ -1,7 +1,7 @@
 /*
  * A signature as strokes of points, written out as a small SVG. The SVG text (not a canvas PNG) is what
- * is stored (renderer/data blobs) and hashed: it is byte-for-byte reproducible, prints sharply, and needs no canvas export (which the
- * test DOM does not have).
+ * is stored (renderer/data blobs) and hashed: it is byte-for-byte reproducible, prints sharply, and
+ * needs no canvas export (which the test DOM does not have).
  */
 export type Point = { readonly x: number; readonly y: number };
 export type Stroke = readonly Point[];
