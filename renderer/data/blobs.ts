@@ -74,8 +74,9 @@ export async function importEvidenceFile(
     await blobTable(ctx).put({ ...rowBase(pendingId, total, o.mime, blobKey, 0), state: 'pending' });
     let index = 0;
     for (let at = 0; at < total; at += chunkSize, index++) {
+      // A copy, never a view: IndexedDB would clone a view's whole underlying buffer into every row.
       const chunk = whole
-        ? whole.subarray(at, at + chunkSize)
+        ? whole.slice(at, at + chunkSize)
         : new Uint8Array(await file.slice(at, at + chunkSize).arrayBuffer());
       hasher?.update(chunk);
       await chunkTable(ctx).put({ blobKey, index, bytes: await ctx.codec.sealBytes('blobs', chunk) });

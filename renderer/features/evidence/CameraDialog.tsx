@@ -8,11 +8,13 @@ import { useTranslation } from 'react-i18next';
 
 type Props = { onShot: (file: File) => void; onClose: () => void };
 
-function explain(e: unknown, t: ReturnType<typeof useTranslation>['t']): string {
+type CameraTexts = { denied: string; missing: string; failed: (message: string) => string };
+
+function explain(e: unknown, texts: CameraTexts): string {
   const name = e instanceof DOMException ? e.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return t('evidence.camera.denied');
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return t('evidence.camera.missing');
-  return t('evidence.camera.failed', { message: e instanceof Error ? e.message : String(e) });
+  if (name === 'NotAllowedError' || name === 'SecurityError') return texts.denied;
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return texts.missing;
+  return texts.failed(e instanceof Error ? e.message : String(e));
 }
 
 export function CameraDialog({ onShot, onClose }: Props) {
@@ -40,7 +42,14 @@ export function CameraDialog({ onShot, onClose }: Props) {
         }
         setReady(true);
       } catch (e) {
-        if (run.live) setError(explain(e, t));
+        if (run.live)
+          setError(
+            explain(e, {
+              denied: t('evidence.camera.denied'),
+              missing: t('evidence.camera.missing'),
+              failed: (message) => t('evidence.camera.failed', { message }),
+            }),
+          );
       }
     };
     void start();

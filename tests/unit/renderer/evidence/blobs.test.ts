@@ -58,8 +58,15 @@ describe('evidence blob store', () => {
   it('hashes a small file in one shot with the same result', async () => {
     const { store } = harness();
     const bytes = bytesOf(5000, 3);
-    const r = await importEvidenceFile(store.ctx, new Blob([bytes]), { mime: 'image/png', estimate: plenty });
+    const r = await importEvidenceFile(store.ctx, new Blob([bytes]), {
+      mime: 'image/png',
+      estimate: plenty,
+      chunkSize: 1000,
+    });
     expect(r.ok && r.value.sha256).toBe(await sha256HexOneShot(bytes));
+    // Each row holds only its own chunk (a view would drag the whole file's buffer into every row).
+    const rows = await chunkTable(store.ctx).toArray();
+    expect(rows.map((c) => c.bytes.buffer.byteLength)).toEqual([1000, 1000, 1000, 1000, 1000]);
   });
 
   it('passes every chunk through the codec (sealed at rest, opened on read)', async () => {

@@ -58,7 +58,7 @@ describe('EvidenceTab', () => {
     await pick(host, [new File([photo], 'again.jpg'), new File([MINIMAL_PDF], 'fake.png')]);
     const queue = await waitFor(() => {
       const q = byTestId(host, 'evidence-queue');
-      return q?.textContent?.includes('已在本案中') && q.textContent.includes('fake.png') ? q : null;
+      return q?.textContent.includes('已在本案中') && q.textContent.includes('fake.png') ? q : null;
     }, 'refusals');
     expect(queue.textContent).toContain('第 1 号“欠条”');
     expect(queue.textContent).toContain('扩展名是 .png');
