@@ -1,12 +1,14 @@
 /*
  * The checks of one pushed event that need no stored state: schema, actor = authenticated device and
- * user (`not_your_device`), canonical hash, signature with the enrolled key, and claimed wall time not
- * too far ahead of the hub's clock (R14). Runs before the push transaction so crypto never holds it.
+ * user (`not_your_device`), canonical hash, signature with the enrolled key, and claimed time not too
+ * far ahead of the hub's clock, neither wall time nor HLC (R14). Runs before the push transaction so
+ * crypto never holds it.
  */
 import type { Jwk, PushResult } from '#shared/sync/wire';
 import { err, ok, type Result } from '#shared/util/result';
 import type { AuthContext } from '../auth/authenticate';
 import type { HubContext } from '../context';
+import { parseHlc } from '#shared/events/hlc';
 import { computeHash, parseEvent, storedBody, verifySig, type WireEvent } from './event-lib';
 import { importEnrolledKey } from './keys';
 
@@ -53,7 +55,11 @@ export async function checkEventAlone(
   const k = await key;
   if (!k || !(await verifySig(k, e.hash, e.sig))) return reject(e.id, 'bad_signature');
   const wall = Date.parse(e.at.wall);
-  if (!Number.isFinite(wall) || wall > ctx.clock() + ctx.limits.maxClockDriftMs)
+  const limit = ctx.clock() + ctx.limits.maxClockDriftMs;
+  if (!Number.isFinite(wall) || wall > limit)
     return reject(e.id, 'clock_drift', `claimed time ${e.at.wall} is ahead of hub time`);
+  // R14: a far-future HLC would sort the event after everything written later, everywhere, for good.
+  if ((parseHlc(e.at.hlc)?.ms ?? Infinity) > limit)
+    return reject(e.id, 'clock_drift', `HLC ${e.at.hlc} is ahead of hub time`);
   return ok({ event: e, body: storedBody(e) });
 }

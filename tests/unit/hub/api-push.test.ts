@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgRecord, UserRecord } from '../../../hub/src/storage/types';
 import { hashEvent, importPublicKeyJwk, verifyHashSignature } from '#shared/events/signing';
 import { SAMPLE_IDS, SAMPLE_PAYLOADS } from '#shared/events/testing-samples';
+import { formatHlc } from '#shared/events/hlc';
 import { parseCaseEvent } from '#shared/events/parse';
 import { BACKENDS } from './support/backends';
 import { testDevice, type TestDevice } from './support/devices';
@@ -73,6 +74,16 @@ describe.each(BACKENDS)('push on $name', ({ config }) => {
       one(
         await a.emit(c1, 'note.recorded', {}, 'public', {
           at: { hlc: a.device.hlc.tick(), wall: new Date(h.clock.now + 6 * 60_000).toISOString() },
+        }),
+      ),
+    ]);
+    a.setHead(1, open.hash);
+    const futureHlc = formatHlc({ ms: h.clock.now + 6 * 60_000, counter: 0, node: a.enrolled.deviceId });
+    reasons.push([
+      'clock_drift',
+      one(
+        await a.emit(c1, 'note.recorded', {}, 'public', {
+          at: { hlc: futureHlc, wall: new Date(h.clock.now).toISOString() },
         }),
       ),
     ]);
