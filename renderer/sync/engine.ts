@@ -29,7 +29,7 @@ export type RunFailure =
   | { kind: 'not_enrolled' }
   | { kind: 'revoked'; code: 'token_reused' | 'device_revoked' }
   | { kind: 'network'; message: string }
-  | { kind: 'hub'; code: string; message: string }
+  | { kind: 'hub'; code: string; message: string; retryAfterS?: number }
   | { kind: 'bad_response'; message: string }
   | { kind: 'local'; message: string };
 
@@ -185,7 +185,12 @@ function toRunFailure(f: SyncFailure | { kind: 'local'; message: string }): RunF
       return { kind: f.kind, message: f.message };
     case 'hub':
       if (f.code === 'token_reused' || f.code === 'device_revoked') return { kind: 'revoked', code: f.code };
-      return { kind: 'hub', code: f.code, message: f.message };
+      return {
+        kind: 'hub',
+        code: f.code,
+        message: f.message,
+        ...(f.retryAfterS !== undefined ? { retryAfterS: f.retryAfterS } : {}),
+      };
   }
 }
 
@@ -194,7 +199,8 @@ export function retryDelay(outcome: SyncOutcome, attemptIndex: number): number |
   if (outcome.ok) return null;
   const f = outcome.failure;
   if (f.kind === 'network') return 1000 * 2 ** attemptIndex;
-  if (f.kind === 'hub' && f.code === 'rate_limited') return 5000 * 2 ** attemptIndex;
+  if (f.kind === 'hub' && f.code === 'rate_limited')
+    return f.retryAfterS !== undefined && f.retryAfterS > 0 ? f.retryAfterS * 1000 : 5000 * 2 ** attemptIndex;
   return null;
 }
 

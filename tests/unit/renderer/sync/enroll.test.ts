@@ -119,3 +119,27 @@ describe('hub client errors', () => {
     });
   });
 });
+
+describe('retryDelay', () => {
+  it('backs off on network errors, honours Retry-After, and never retries a refusal', async () => {
+    const { retryDelay } = await import('../../../../renderer/sync/engine');
+    const fail = (o: Parameters<typeof retryDelay>[0]) => o;
+    expect(retryDelay(fail({ ok: false, at: 0, failure: { kind: 'network', message: '' } }), 2)).toBe(4000);
+    expect(
+      retryDelay(
+        fail({
+          ok: false,
+          at: 0,
+          failure: { kind: 'hub', code: 'rate_limited', message: '', retryAfterS: 7 },
+        }),
+        0,
+      ),
+    ).toBe(7000);
+    expect(
+      retryDelay(fail({ ok: false, at: 0, failure: { kind: 'hub', code: 'forbidden', message: '' } }), 0),
+    ).toBeNull();
+    expect(
+      retryDelay(fail({ ok: false, at: 0, failure: { kind: 'revoked', code: 'device_revoked' } }), 0),
+    ).toBeNull();
+  });
+});
