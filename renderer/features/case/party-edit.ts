@@ -1,0 +1,55 @@
+/*
+ * Party corrections and additions from the case file: the changed fields only, each checked with the
+ * validators of shared/law; a correction names the party's latest event and needs a reason.
+ */
+import type { Party, PartyFields } from '#shared/case/index';
+import type { PayloadOf } from '#shared/events/envelope';
+import { checkPhone, checkResidentId } from '../intake/intake-schema';
+
+export const EDITABLE = ['name', 'idNumber', 'phone', 'address'] as const;
+export type Editable = (typeof EDITABLE)[number];
+export type PartyEdit = Record<Editable, string>;
+
+export const editOf = (p: PartyFields): PartyEdit => ({
+  name: p.name,
+  idNumber: p.idNumber ?? '',
+  phone: p.phone ?? '',
+  address: p.address ?? '',
+});
+
+export type EditErrors = Partial<Record<Editable | 'reason' | 'form', string>>;
+
+/** Errors per field for an edit of a party of this kind (IDs of workers are resident IDs). */
+export function checkEdit(kind: PartyFields['kind'], e: PartyEdit, today: string): EditErrors {
+  const out: EditErrors = {};
+  if (e.name.trim() === '') out.name = '请填写姓名/名称';
+  const phone = checkPhone(e.phone);
+  if (phone) out.phone = phone;
+  if (kind === 'worker') {
+    const id = checkResidentId(e.idNumber, today);
+    if (id) out.idNumber = id;
+  }
+  return out;
+}
+
+/** The party.corrected payload, or the errors that stop it. */
+export function correction(
+  party: Party,
+  edit: PartyEdit,
+  reason: string,
+  today: string,
+): { ok: true; payload: PayloadOf<'party.corrected'> } | { ok: false; errors: EditErrors } {
+  const errors = checkEdit(party.current.kind, edit, today);
+  const before = editOf(party.current);
+  const changes: Partial<PartyFields> = {};
+  for (const k of EDITABLE) {
+    const v = edit[k].trim();
+    const clean = k === 'phone' || k === 'idNumber' ? v.replace(/[\s-]/g, '').toUpperCase() : v;
+    if (clean !== before[k]) changes[k] = clean;
+  }
+  if (Object.keys(changes).length === 0) errors.form = '没有改动任何字段';
+  if (reason.trim() === '') errors.reason = '请填写更正理由';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const corrects = party.history.at(-1)?.eventId ?? party.eventId;
+  return { ok: true, payload: { corrects, partyId: party.partyId, changes, reason: reason.trim() } };
+}
