@@ -179,4 +179,41 @@ describe('seed-demo', () => {
     expect(k.closed.value).toBeGreaterThan(0);
     expect(k.amountRecoveredFen.value).toBeGreaterThan(0);
   });
+
+  it('GET /v1/reports/kpis equals shared/stats over the pulled, reduced cases, KPI by KPI and group by group', async () => {
+    const { token, events } = await enrollAndPull(seeded.enrollCodes.supArb ?? '');
+    const cal = bundledHolidayCalendar();
+    if (!cal.ok) throw new Error('calendar');
+    const local = computeStats(reduceAll(events), {
+      period: { from: '2026-01-01', to: '2026-11-28' },
+      today: '2026-11-28',
+      calendar: cal.value,
+      groupBy: 'assignee',
+      options: { closureRateFormula: 'cohort' },
+    });
+    if (!local.ok) throw new Error(local.error.zh);
+    const res = await app.inject({
+      method: 'GET',
+      url: '/v1/reports/kpis?from=2026-01-01&to=2026-11-28&groupBy=assignee&formula=cohort',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    const { hubTime, ...hub } = res.json<Record<string, unknown>>();
+    expect(hubTime).toBe(new Date(NOW).toISOString());
+    expect(hub).toEqual(JSON.parse(JSON.stringify(local.value)));
+    expect(local.value.totals.kpis.closed.value).toBeGreaterThan(0);
+    expect(local.value.groups.length).toBeGreaterThan(1);
+  });
+
+  it('GET /v1/reports/kpis refuses a period that ends before it begins, in Chinese', async () => {
+    const { token } = await enrollAndPull(seeded.enrollCodes.supArb ?? '');
+    const res = await app.inject({
+      method: 'GET',
+      url: '/v1/reports/kpis?from=2026-03-01&to=2026-02-01',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json<{ field: string; message: string }>()).toMatchObject({ field: 'to' });
+    expect(res.json<{ message: string }>().message).toContain('统计期间的结束日期早于开始日期');
+  });
 });
