@@ -59,6 +59,13 @@ export const en: Messages = {
     sessionsEmpty: 'No mediation or hearing scheduled today.',
     deadlines: 'Deadlines due soon',
     deadlinesEmpty: 'No deadline falls within three days.',
+    counts: '{{overdue}} overdue · {{soon}} due within 3 days',
+    sessionKind: {
+      mediation_joint: 'Joint mediation',
+      mediation_caucus: 'Caucus',
+      investigation: 'Site investigation',
+      hearing: 'Hearing',
+    },
   },
   dashboard: dashboardEn,
   sync: syncEn,

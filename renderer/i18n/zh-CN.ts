@@ -60,6 +60,13 @@ export const zhCN = {
     sessionsEmpty: '今天没有安排调解或开庭。',
     deadlines: '即将到期',
     deadlinesEmpty: '三天内没有到期的期限。',
+    counts: '已超期 {{overdue}} 件 · 三天内到期 {{soon}} 件',
+    sessionKind: {
+      mediation_joint: '调解（面对面）',
+      mediation_caucus: '调解（背靠背）',
+      investigation: '上门调查',
+      hearing: '开庭',
+    },
   },
   dashboard: dashboardZh,
   sync: syncZh,
