@@ -62,6 +62,7 @@ function Workspace({ state, tools, caseId }: { state: CaseState; tools: CaseTool
   const [signing, setSigning] = useState<SigningState | null>(null);
   const [hash, setHash] = useState('');
   const [addendum, setAddendum] = useState('');
+  const [seal, setSeal] = useState<string | null>(null);
 
   const content = contentOf(editor, view);
   const marks = sealed
@@ -174,7 +175,8 @@ function Workspace({ state, tools, caseId }: { state: CaseState; tools: CaseTool
   const finish = async (s: SigningState) => {
     const payload = signedPayload(s, editor.agreementId, tools.nowIso());
     if (!payload.ok) return err(payload.error);
-    const stored = await tools.record([{ caseId, type: 'agreement.signed', payload: payload.value }]);
+    const withSeal = seal === null ? payload.value : { ...payload.value, sealImageSha256: seal };
+    const stored = await tools.record([{ caseId, type: 'agreement.signed', payload: withSeal }]);
     if (!stored) return err(tools.error ?? '保存失败');
     setSigning(null);
     return ok(undefined);
@@ -256,6 +258,25 @@ function Workspace({ state, tools, caseId }: { state: CaseState; tools: CaseTool
                 {t('mediation.agreement.sign')}
               </button>
             </div>
+          )}
+          {!sealed && (
+            <label className="field">
+              {t('mediation.agreement.seal')}
+              <input
+                type="file"
+                accept="image/*"
+                data-testid="agreement-seal"
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  if (!file) return;
+                  void tools.storeImage(file).then((r) => {
+                    if (r.ok) setSeal(r.sha256);
+                    else setProblems([r.message]);
+                  });
+                }}
+              />
+              {seal !== null && <span className="hash">{seal}</span>}
+            </label>
           )}
           {savedHash !== null && !sealed && (
             <p className="hash" data-testid="agreement-draft-saved">

@@ -26,6 +26,8 @@ export type CaseTools = {
   readonly storeSignature: (
     svg: string,
   ) => Promise<{ ok: true; sha256: string } | { ok: false; message: string }>;
+  /** Stores an image file (the organisation's seal scan) the same way. */
+  readonly storeImage: (file: Blob) => Promise<{ ok: true; sha256: string } | { ok: false; message: string }>;
 };
 
 export function useCaseTools(caseId: string): CaseTools {
@@ -58,6 +60,11 @@ export function useCaseTools(caseId: string): CaseTools {
       const r = await importEvidenceFile(store.ctx, new Blob([svg], { type: 'image/svg+xml' }), {
         mime: 'image/svg+xml',
       });
+      return r.ok ? { ok: true, sha256: r.value.sha256 } : { ok: false, message: r.error.message };
+    },
+    storeImage: async (file) => {
+      if (!file.type.startsWith('image/')) return { ok: false, message: '印章须为图片文件' };
+      const r = await importEvidenceFile(store.ctx, file, { mime: file.type });
       return r.ok ? { ok: true, sha256: r.value.sha256 } : { ok: false, message: r.error.message };
     },
   };
