@@ -8,7 +8,7 @@ import type { Jwk } from '#shared/sync/wire';
 import { err, ok, type Result } from '#shared/util/result';
 import type { AdminDeps, AdminError } from '../admin/commands';
 import { loadRecoverySecret } from './recovery-secret';
-import type { Queries } from '../storage/types';
+import type { Queries, RecoveryKeyRecord } from '../storage/types';
 import {
   exportRecoveryPublicJwk,
   generateRecoveryKeyPair,
@@ -41,7 +41,10 @@ export async function recoveryPublicJwk(q: Queries, orgId: string): Promise<Jwk 
 }
 
 /** Generates and wraps a key pair; the caller stores it with `putRecoveryKey`. */
-export async function newOrgRecoveryKey(d: AdminDeps, orgId: string) {
+export async function newOrgRecoveryKey(
+  d: AdminDeps,
+  orgId: string,
+): Promise<Result<RecoveryKeyRecord, AdminError>> {
   const secret = recoveryOf(d).secret();
   if (!secret.ok) return fail('HUB_RECOVERY_SECRET', secret.error);
   const pair = await (recoveryOf(d).newKeyPair ?? generateRecoveryKeyPair)();
