@@ -12,6 +12,9 @@ import { NetworkIndicator } from '../../ui/NetworkIndicator';
 import { SaveStateIndicator } from '../../ui/SaveStateIndicator';
 import { lockScreen } from '../../stores/lock';
 
+/** The enroll link is a control like any other: at least a touch target tall. */
+const touchLink = { display: 'inline-flex', alignItems: 'center', minHeight: 'var(--touch)' } as const;
+
 export function TopBar() {
   const { t } = useTranslation();
   const enrollment = useEnrollment().data;
@@ -26,7 +29,13 @@ export function TopBar() {
         <div>
           <dt>{t('topbar.userLabel')}</dt>
           <dd data-testid="user">
-            {enrollment ? enrollment.userName : <Link to={paths.enroll}>{t('topbar.userPlaceholder')}</Link>}
+            {enrollment ? (
+              enrollment.userName
+            ) : (
+              <Link to={paths.enroll} style={touchLink}>
+                {t('topbar.userPlaceholder')}
+              </Link>
+            )}
           </dd>
         </div>
       </dl>

@@ -7,7 +7,7 @@ import { ok } from '#shared/util/result';
 import type { HubClient } from '../../../../renderer/sync/hub-client';
 import { pullAll } from '../../../../renderer/sync/pull';
 import type { TokenSource } from '../../../../renderer/sync/session';
-import { openCase, world, writeNote, type World } from './support';
+import { openCase, world, writeNote, type Laptop, type World } from './support';
 
 const CASE_A = '01930000-0000-7000-8000-0000000000c1';
 
@@ -15,6 +15,12 @@ let w: World;
 afterEach(async () => {
   await w.close();
 });
+
+async function eventsOf(l: Laptop): Promise<CaseEvent[]> {
+  const r = await l.store.caseEvents(CASE_A);
+  if (!r.ok) throw new Error(r.error.message);
+  return [...r.value].sort((x, y) => x.deviceSeq - y.deviceSeq);
+}
 
 const tokens: TokenSource = { withToken: (call) => call('t') };
 
@@ -40,8 +46,7 @@ describe('pull verification', () => {
     await openCase(a, CASE_A);
     await writeNote(a, CASE_A, '01930000-0000-7000-8000-000000000101');
     await writeNote(a, CASE_A, '01930000-0000-7000-8000-000000000102');
-    const events = (await a.store.caseEvents(CASE_A)).value as CaseEvent[];
-    const [opened, n1, n2] = [...events].sort((x, y) => x.deviceSeq - y.deviceSeq);
+    const [opened, n1, n2] = await eventsOf(a);
     if (!opened || !n1 || !n2) throw new Error('three events expected');
     const tampered = { ...n1, payload: { ...n1.payload, stage: 2 } };
     const forged = { ...n2, sig: opened.sig };
@@ -67,7 +72,7 @@ describe('pull verification', () => {
     const a = await w.laptop('王调解', ['mediator']);
     const b = await w.laptop('赵主任', ['supervisor']);
     await openCase(a, CASE_A);
-    const [opened] = (await a.store.caseEvents(CASE_A)).value as CaseEvent[];
+    const [opened] = await eventsOf(a);
     const r = await pullAll({ local: b.local, client: oneShot([opened]), tokens, keys: new Map() });
     expect(r.ok && r.value.stored).toBe(1);
   });
