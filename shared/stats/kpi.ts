@@ -6,7 +6,13 @@ import { KPI_DEFS } from './definitions';
 import type { Bilingual, Breakdown, Kpi, KpiKey } from './types';
 import type { CaseFacts } from './facts';
 
-export const ids = (facts: readonly CaseFacts[]): string[] => [...new Set(facts.map((f) => f.caseId))].sort();
+/** Sorted distinct case ids; linear when the facts already come in id order (report.ts sorts them once). */
+export function ids(facts: readonly CaseFacts[]): string[] {
+  const out = facts.map((f) => f.caseId);
+  for (let i = 1; i < out.length; i++)
+    if ((out[i - 1] as string) >= (out[i] as string)) return [...new Set(out)].sort();
+  return out;
+}
 
 const def = (key: Exclude<KpiKey, 'closureRate'>): Bilingual => ({
   zh: KPI_DEFS[key].zh,
@@ -87,7 +93,12 @@ export function breakdown(
   label: (key: string) => string,
 ): Breakdown {
   const groups = new Map<string, CaseFacts[]>();
-  for (const f of facts) for (const k of keysOf(f)) groups.set(k, [...(groups.get(k) ?? []), f]);
+  for (const f of facts)
+    for (const k of keysOf(f)) {
+      const list = groups.get(k);
+      if (list) list.push(f);
+      else groups.set(k, [f]);
+    }
   const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : order.length);
   return [...groups.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))

@@ -30,9 +30,29 @@ export function limitOf(f: CaseFacts, day: string, calendar: HolidayCalendar, o:
       kind: 'suspension' as const,
     }));
   const extensions = f.extensions.filter((x) => x.ruleId === ruleId).map((x) => ({ days: x.days }));
+  // Many cases share a trigger day and have no pauses: one computation per distinct input (a 100k-case
+  // dashboard would otherwise walk the calendar 100k times).
+  const key = `${ruleId}|${trigger.trigger}|${pauses.map((p) => `${p.from}~${p.to}`).join(',')}|${extensions.map((x) => x.days).join(',')}`;
+  const memo = memoFor(calendar);
+  const known = memo.get(key);
+  if (known) return known;
   const r = computeDeadline(DEADLINE_RULES[ruleId], trigger.trigger, calendar, pauses, extensions);
-  if (!r.ok) return { kind: 'unknown', ruleId, problem: r.error.zh };
-  return { kind: 'due', ruleId, due: r.value.due };
+  const out: LimitCheck = r.ok
+    ? { kind: 'due', ruleId, due: r.value.due }
+    : { kind: 'unknown', ruleId, problem: r.error.zh };
+  if (memo.size > 50_000) memo.clear();
+  memo.set(key, out);
+  return out;
+}
+
+/** Per calendar (calendars are immutable values), the deadlines already computed. */
+const memos = new WeakMap<HolidayCalendar, Map<string, LimitCheck>>();
+function memoFor(calendar: HolidayCalendar): Map<string, LimitCheck> {
+  const m = memos.get(calendar);
+  if (m) return m;
+  const fresh = new Map<string, LimitCheck>();
+  memos.set(calendar, fresh);
+  return fresh;
 }
 
 /** Days of suspension that fall within [from, to] (inclusive), open pauses running to `to`. */
