@@ -91,22 +91,30 @@ export async function buildProjections(
   caseIds: readonly string[],
   events: readonly CaseEvent[],
 ): Promise<Projections> {
-  const cases: CaseRow[] = [];
-  const states: CaseStateRow[] = [];
-  for (const caseId of caseIds) {
-    const state = reduceCase(events.filter((e) => e.caseId === caseId));
-    const summary = summarize(state, env);
-    cases.push({
-      id: caseId,
-      status: state.status ?? 'draft',
-      category: state.disputeCategories[0] ?? '',
-      nextDeadline: summary.nextDeadline?.due ?? NO_DEADLINE,
-      assigneeId: summary.assigneeId ?? '',
-      updatedHlc: state.lastHlc ?? '',
-      searchTokens: await Promise.all(searchTerms(state).map((t) => codec.index(t))),
-      body: await codec.seal('cases', summary),
-    });
-    states.push({ id: caseId, body: await codec.seal('caseStates', state) });
-  }
+  // Sealing is one WebCrypto call per value: run them together, not one after another.
+  const built = await Promise.all(
+    caseIds.map(async (caseId) => {
+      const state = reduceCase(events.filter((e) => e.caseId === caseId));
+      const summary = summarize(state, env);
+      const [searchTokens, body, stateBody] = await Promise.all([
+        Promise.all(searchTerms(state).map((t) => codec.index(t))),
+        codec.seal('cases', summary),
+        codec.seal('caseStates', state),
+      ]);
+      const row: CaseRow = {
+        id: caseId,
+        status: state.status ?? 'draft',
+        category: state.disputeCategories[0] ?? '',
+        nextDeadline: summary.nextDeadline?.due ?? NO_DEADLINE,
+        assigneeId: summary.assigneeId ?? '',
+        updatedHlc: state.lastHlc ?? '',
+        searchTokens,
+        body,
+      };
+      return { row, state: { id: caseId, body: stateBody } };
+    }),
+  );
+  const cases = built.map((b) => b.row);
+  const states: CaseStateRow[] = built.map((b) => b.state);
   return { cases, states };
 }
