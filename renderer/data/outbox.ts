@@ -44,8 +44,6 @@ export type SyncLocal = {
   /** The first `limit` outbox events of this device, by deviceSeq (the order the hub chain needs). */
   pending(limit: number): Promise<PendingEvent[]>;
   pendingCount(): Promise<number>;
-  /** Cases with at least one event still in the outbox. */
-  pendingCaseIds(): Promise<string[]>;
   /** The hub has them (accepted or duplicate): off the outbox. */
   acknowledge(ids: readonly string[]): Promise<void>;
   /** Kept in the outbox with the reason, never dropped. */
@@ -108,7 +106,6 @@ export function createSyncLocal(store: TribunalStore): SyncLocal {
         ...(row.lastError !== undefined ? { lastError: row.lastError } : {}),
       })),
     pendingCount: () => db.outbox.count(),
-    pendingCaseIds: async () => (await db.outbox.orderBy('caseId').uniqueKeys()).map(String),
     acknowledge: async (ids) => {
       await db.outbox.bulkDelete([...ids]);
     },

@@ -53,14 +53,20 @@ export async function reportAfterSync(
   local: SyncLocal,
   onScreen: string | null,
 ): Promise<void> {
-  const pending = new Set(await local.pendingCaseIds());
   if (onScreen && (await store.caseState(onScreen))?.inConflict) {
     reportSaveState('conflict');
     return;
   }
-  const waiting = onScreen ? pending.has(onScreen) : pending.size > 0;
-  if (outcome.ok) reportSaveState(waiting ? 'sync-failed' : 'synced');
-  else if (waiting) reportSaveState('sync-failed');
+  const pending = (await local.pending(Number.MAX_SAFE_INTEGER)).filter(
+    (p) => onScreen === null || p.event.caseId === onScreen,
+  );
+  if (!outcome.ok) {
+    if (pending.length > 0) reportSaveState('sync-failed');
+    return;
+  }
+  // Waiting without a refusal means it was written after this run pushed: its state is still 已保存到本机.
+  if (pending.some((p) => p.lastError !== undefined)) reportSaveState('sync-failed');
+  else if (pending.length === 0) reportSaveState('synced');
 }
 
 async function refresh(client: QueryClient): Promise<void> {

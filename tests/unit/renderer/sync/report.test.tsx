@@ -21,8 +21,18 @@ afterEach(() => {
 
 const okRun = { ok: true, at: 1 } as unknown as SyncOutcome;
 const failed: SyncOutcome = { ok: false, at: 1, failure: { kind: 'network', message: 'down' } };
+/** A local side whose outbox holds one event per case id; `!id` marks it as refused by the hub. */
 const localWith = (caseIds: string[]) =>
-  ({ pendingCaseIds: () => Promise.resolve(caseIds) }) as unknown as SyncLocal;
+  ({
+    pending: () =>
+      Promise.resolve(
+        caseIds.map((c) => ({
+          event: { caseId: c.replace('!', '') },
+          attempts: 0,
+          ...(c.startsWith('!') ? { lastError: 'forbidden' } : {}),
+        })),
+      ),
+  }) as unknown as SyncLocal;
 const storeWith = (conflict: string | null) =>
   ({
     caseState: (id: string) =>
@@ -43,7 +53,7 @@ describe('save state after a sync', () => {
   });
 
   it('同步失败 when its events are still waiting (rejected or a failed run)', async () => {
-    await reportAfterSync(okRun, storeWith(null), localWith(['c1']), 'c1');
+    await reportAfterSync(okRun, storeWith(null), localWith(['!c1']), 'c1');
     expect(current()).toBe('sync-failed');
     reportSaveState('saved-local');
     await reportAfterSync(failed, storeWith(null), localWith(['c1']), 'c1');
@@ -52,6 +62,11 @@ describe('save state after a sync', () => {
 
   it('a failed run with nothing of the case waiting leaves the state alone', async () => {
     await reportAfterSync(failed, storeWith(null), localWith([]), 'c1');
+    expect(current()).toBe('saved-local');
+  });
+
+  it('a record written after the run pushed stays 已保存到本机', async () => {
+    await reportAfterSync(okRun, storeWith(null), localWith(['c1']), 'c1');
     expect(current()).toBe('saved-local');
   });
 
