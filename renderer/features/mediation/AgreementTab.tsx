@@ -217,7 +217,7 @@ function Workspace({ state, tools, caseId }: { state: CaseState; tools: CaseTool
   );
 
   return (
-    <section className="agreement" data-testid="tab-agreement">
+    <section className="agreement" data-testid="panel-agreement">
       <h2>
         {t('mediation.agreement.title')}{' '}
         {sealed && (

@@ -110,7 +110,7 @@ export function DocumentsTab({ caseId }: { caseId: string }) {
   const principals = state.parties.filter((p) => p.current.role !== 'agent');
 
   return (
-    <section className="documents" data-testid="tab-documents">
+    <section className="documents" data-testid="panel-documents">
       <h2>{t('mediation.docs.title')}</h2>
       <label className="field">
         {t('mediation.docs.org')}

@@ -229,7 +229,7 @@ export function HearingTab({ caseId }: { caseId: string }) {
   const state = tools.state;
   if (state === null) return <p className="muted">{t('mediation.notFound')}</p>;
   return (
-    <section className="hearing" data-testid="tab-hearing">
+    <section className="hearing" data-testid="panel-hearing">
       <h2>{t('mediation.hearing.title')}</h2>
       {recording ? (
         <SessionRecorder

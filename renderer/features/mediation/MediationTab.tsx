@@ -20,7 +20,7 @@ export function MediationTab({ caseId }: { caseId: string }) {
   return (
     <section
       className={`mediation${presenting ? ' mediation--presenting' : ''}`}
-      data-testid="tab-mediation"
+      data-testid="panel-mediation"
       data-presenting={presenting}
     >
       <div className="mediation__bar">

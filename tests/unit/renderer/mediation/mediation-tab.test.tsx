@@ -43,7 +43,7 @@ describe('MediationTab', () => {
     expect(host.querySelectorAll('[data-testid="offer-row"]')).toHaveLength(1);
 
     await click(byTestId(host, 'present-toggle')!);
-    expect(byTestId(host, 'tab-mediation')?.dataset['presenting']).toBe('true');
+    expect(byTestId(host, 'panel-mediation')?.dataset['presenting']).toBe('true');
     expect(host.textContent).not.toContain(CAUCUS_TEXT);
     expect(host.querySelectorAll('[data-testid="offer-row"]')).toHaveLength(0);
     expect(host.querySelectorAll('[data-conf^="caucus:"], [data-conf="internal"]')).toHaveLength(0);
