@@ -29,7 +29,6 @@ export const syncZh = {
     pulling: '已接收 {{count}} 条',
     uploading: '上传文件 {{sent}}/{{total}}',
     retrying: '网络中断，稍后重试…',
-    idle: '',
   },
   done: '同步完成：上传 {{pushed}} 条，接收 {{stored}} 条。',
   reasons: {
@@ -84,7 +83,6 @@ export const syncEn: Widen<typeof syncZh> = {
     pulling: 'Received {{count}}',
     uploading: 'Uploading files {{sent}}/{{total}}',
     retrying: 'Network dropped, retrying…',
-    idle: '',
   },
   done: 'Sync done: {{pushed}} uploaded, {{stored}} received.',
   reasons: {
