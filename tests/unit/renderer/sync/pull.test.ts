@@ -3,6 +3,7 @@
 // token ends the session with its own name.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#shared/events/envelope';
+import { SAMPLE_PAYLOADS } from '#shared/events/testing-samples';
 import { ok } from '#shared/util/result';
 import type { HubClient } from '../../../../renderer/sync/hub-client';
 import { pullAll } from '../../../../renderer/sync/pull';
@@ -75,6 +76,23 @@ describe('pull verification', () => {
     const [opened] = await eventsOf(a);
     const r = await pullAll({ local: b.local, client: oneShot([opened]), tokens, keys: new Map() });
     expect(r.ok && r.value.stored).toBe(1);
+  });
+});
+
+describe('hub-signed events', () => {
+  it('the official case number the hub signs is verified with the hub key from enrollment and stored', async () => {
+    w = await world();
+    const a = await w.laptop('李仲裁', ['arbitrator']);
+    await openCase(a, CASE_A);
+    const author = await a.store.author();
+    if (!author) throw new Error('not enrolled');
+    const accepted = await a.store.write(author, [
+      { caseId: CASE_A, type: 'case.accepted', payload: SAMPLE_PAYLOADS['case.accepted'] },
+    ]);
+    expect(accepted.ok).toBe(true);
+    const r = await a.engine.run();
+    expect(r.ok && r.pull).toMatchObject({ stored: 1, refused: [] });
+    expect((await a.store.caseState(CASE_A))?.numbers.official?.number).toMatch(/^荆劳人仲字〔\d{4}〕第1号$/);
   });
 });
 
