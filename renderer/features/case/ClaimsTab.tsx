@@ -14,7 +14,7 @@ import { Field, invalidProps } from '../../ui/Field';
 import { useVocab } from '../../ui/vocab';
 import { checkAmount } from '../intake/intake-schema';
 import { Calculators } from './Calculators';
-import { showValue } from './timeline';
+import { useHistoryText } from './changes-hook';
 import { useCaseFile, useRecord } from './use-case-file';
 
 export function ClaimsTab({ caseId }: { caseId: string }) {
@@ -46,6 +46,7 @@ function ClaimLine({ claim, state, caseId }: { claim: Claim; state: CaseState; c
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const c = claim.current;
+  const historyText = useHistoryText(caseId, claim.claimId);
   const claimant =
     state.parties.find((p) => p.partyId === c.claimantPartyId)?.current.name ?? t('caseFile.claims.all');
   const eligible = CLAIM_CATEGORY[c.item] !== 'not_eligible';
@@ -120,12 +121,7 @@ function ClaimLine({ claim, state, caseId }: { claim: Claim; state: CaseState; c
         <ul className="history">
           {claim.history.map((h) => (
             <li key={h.eventId}>
-              {Object.entries(h.changes)
-                .map(([k, v]) =>
-                  k === 'amountClaimedFen' && typeof v === 'number' ? formatYuan(v) : `${k}: ${showValue(v)}`,
-                )
-                .join('，')}{' '}
-              <span className="muted">（{h.reason}）</span>
+              {historyText(h.eventId, h.changes)} <span className="muted">（{h.reason}）</span>
             </li>
           ))}
         </ul>

@@ -11,7 +11,7 @@ import { useStore } from '../../app/data-provider';
 import { Field, invalidProps } from '../../ui/Field';
 import { useVocab } from '../../ui/vocab';
 import { checkEdit, correction, EDITABLE, editOf, type EditErrors, type PartyEdit } from './party-edit';
-import { showValue } from './timeline';
+import { useHistoryText } from './changes-hook';
 import { useCaseFile, useRecord } from './use-case-file';
 
 export function PartiesTab({ caseId }: { caseId: string }) {
@@ -75,6 +75,7 @@ function PartyCard({ party, caseId }: { party: Party; caseId: string }) {
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<EditErrors>({});
   const p = party.current;
+  const historyText = useHistoryText(caseId, party.partyId);
   const save = async () => {
     const c = correction(party, edit, reason, store.today());
     if (!c.ok) {
@@ -134,10 +135,7 @@ function PartyCard({ party, caseId }: { party: Party; caseId: string }) {
           <ul>
             {party.history.map((h) => (
               <li key={h.eventId}>
-                {Object.entries(h.changes)
-                  .map(([k, v]) => `${k}: ${showValue(v)}`)
-                  .join('，')}{' '}
-                <span className="muted">（{h.reason}）</span>
+                {historyText(h.eventId, h.changes)} <span className="muted">（{h.reason}）</span>
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseEvent } from '#shared/events/envelope';
 import { useCaseEvents } from '../../app/data-provider';
+import { useVocab } from '../../ui/vocab';
 import { useCaseFile } from './use-case-file';
 import { eventDetail, timelineLines } from './timeline';
 
@@ -21,6 +22,7 @@ const wallText = (iso: string): string =>
 
 export function TimelineTab({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
+  const vocab = useVocab();
   const state = useCaseFile(caseId).data;
   const events = useCaseEvents(caseId).data ?? [];
   if (!state) return null;
@@ -46,7 +48,7 @@ export function TimelineTab({ caseId }: { caseId: string }) {
               </span>
             ) : null}
             <span>{entry.summary}</span>
-            <span className="timeline__detail">{eventDetail(byId.get(entry.eventId)?.payload)}</span>
+            <span className="timeline__detail">{eventDetail(byId.get(entry.eventId), events)}</span>
             {entry.conf !== 'public' ? (
               <span className="badge">
                 {entry.conf === 'internal' ? t('caseFile.timeline.internal') : t('caseFile.timeline.caucus')}
@@ -54,7 +56,7 @@ export function TimelineTab({ caseId }: { caseId: string }) {
             ) : null}
           </div>
           <div className="timeline__who muted">
-            {entry.actor.role} · {entry.actor.userId.slice(-6)} ·{' '}
+            {vocab('actorRole', entry.actor.role)} · {entry.actor.userId.slice(-6)} ·{' '}
             {t('caseFile.timeline.device', { id: entry.actor.deviceId.slice(-6) })}
           </div>
           <div className="timeline__where muted">{placeOf(byId.get(entry.eventId))}</div>

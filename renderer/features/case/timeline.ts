@@ -3,6 +3,8 @@
  * right under the entry it corrects, so the old value and the new one are read together.
  */
 import type { AuditEntry } from '#shared/case/index';
+import type { CaseEvent } from '#shared/events/envelope';
+import { describeChanges, valuesBefore } from './changes';
 
 export type TimelineLine = { entry: AuditEntry; depth: number; correctsSummary: string | null };
 
@@ -27,25 +29,26 @@ export function timelineLines(audit: readonly AuditEntry[]): TimelineLine[] {
   return out;
 }
 
-/** A payload value as text (strings as they are, the rest as JSON). */
-export const showValue = (v: unknown): string =>
-  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
-
 /**
  * What the audit summary leaves out but a reader of the timeline needs: the party a party event is
- * about, and for a correction the new values and the reason (the old ones are on the corrected line).
+ * about, and for a correction the old and new values and the reason.
  */
-export function eventDetail(payload: Record<string, unknown> | undefined): string {
-  if (!payload) return '';
+export function eventDetail(event: CaseEvent | undefined, events: readonly CaseEvent[]): string {
+  if (!event) return '';
+  const payload = event.payload as Record<string, unknown>;
   const parts: string[] = [];
   if (typeof payload.name === 'string') parts.push(payload.name);
   const changes = payload.changes;
-  if (changes && typeof changes === 'object')
-    parts.push(
-      Object.entries(changes)
-        .map(([k, v]) => `${k} = ${showValue(v)}`)
-        .join('，'),
-    );
+  if (changes && typeof changes === 'object') {
+    const id =
+      typeof payload.partyId === 'string'
+        ? payload.partyId
+        : typeof payload.claimId === 'string'
+          ? payload.claimId
+          : null;
+    const before = id ? valuesBefore(events, id, event) : null;
+    parts.push(describeChanges(changes as Record<string, unknown>, before));
+  }
   if (typeof payload.reason === 'string') parts.push(`理由：${payload.reason}`);
   return parts.join(' · ');
 }

@@ -49,6 +49,13 @@ const vocabZh = {
   },
   role: { applicant: '申请人', respondent: '被申请人', third_party: '第三人', agent: '委托代理人' },
   partyKind: { worker: '劳动者', employer: '用人单位', agent: '代理人' },
+  actorRole: {
+    mediator: '调解员',
+    arbitrator: '仲裁员',
+    clerk: '书记员',
+    supervisor: '主管',
+    admin: '管理员',
+  },
   claim: {
     WAGE_ARREARS: '拖欠劳动报酬',
     OVERTIME: '加班费',
@@ -286,6 +293,13 @@ export const caseloadEn: Widen<typeof caseloadZh> = {
     },
     role: { applicant: 'Applicant', respondent: 'Respondent', third_party: 'Third party', agent: 'Agent' },
     partyKind: { worker: 'Worker', employer: 'Employer', agent: 'Agent' },
+    actorRole: {
+      mediator: 'Mediator',
+      arbitrator: 'Arbitrator',
+      clerk: 'Clerk',
+      supervisor: 'Supervisor',
+      admin: 'Admin',
+    },
     claim: {
       WAGE_ARREARS: 'Unpaid wages',
       OVERTIME: 'Overtime pay',

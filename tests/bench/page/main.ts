@@ -3,6 +3,7 @@ import { benchmarks } from './registry';
 import './idb-baseline';
 import './evidence-import';
 import './crypto-append';
+import './caseload-100k';
 
 declare global {
   var benchApi: {

@@ -1,6 +1,7 @@
 /* Case-file logic: party corrections (checked, reasoned, naming the latest event), the timeline order, the primary action. */
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry, Party } from '#shared/case/index';
+import type { CaseEvent } from '#shared/events/envelope';
 import { correction, editOf } from '../../../../renderer/features/case/party-edit';
 import { eventDetail, timelineLines } from '../../../../renderer/features/case/timeline';
 import { primaryAction } from '../../../../renderer/features/case/CaseHeader';
@@ -80,12 +81,19 @@ describe('timeline', () => {
     ]);
   });
 
-  it('spells out a correction: new values and the reason', () => {
-    expect(eventDetail({ changes: { phone: '13900139000' }, reason: '换号' })).toBe(
-      'phone = 13900139000 · 理由：换号',
-    );
-    expect(eventDetail({ name: '张三' })).toBe('张三');
-    expect(eventDetail(undefined)).toBe('');
+  it('spells out a correction: old → new (masked), and the reason', () => {
+    const ev = (id: string, hlc: string, type: CaseEvent['type'], payload: object) =>
+      ({ id, type, payload, at: { hlc, wall: '' } }) as unknown as CaseEvent;
+    const added = ev('a', '1', 'party.added', { partyId: 'p', name: '张三', phone: '13800138000' });
+    const fix = ev('c', '2', 'party.corrected', {
+      partyId: 'p',
+      corrects: 'a',
+      changes: { phone: '13900139000' },
+      reason: '换号',
+    });
+    expect(eventDetail(fix, [added, fix])).toBe('电话：138****8000 → 139****9000 · 理由：换号');
+    expect(eventDetail(added, [added])).toBe('张三');
+    expect(eventDetail(undefined, [])).toBe('');
   });
 });
 
