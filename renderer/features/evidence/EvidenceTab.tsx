@@ -38,7 +38,7 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
   if (ev.loading) return <p className="muted">{t('evidence.loading')}</p>;
   if (state === null) return <p className="muted">{t('evidence.notFound')}</p>;
   return (
-    <section className="evidence" data-testid="tab-evidence">
+    <section className="evidence" data-testid="evidence-tab">
       <div className="evidence__bar no-print">
         <h2>{t('evidence.title')}</h2>
         <ExportPackage caseId={caseId} state={state} rows={rows} />

@@ -6,7 +6,9 @@
  */
 import { renderCopies, type DerivedResult } from './derive-core';
 
-type Pending = Map<number, (r: DerivedResult) => void>;
+type Pending = Map<number, { resolve: (r: DerivedResult) => void; blob: Blob }>;
+/** Set when the worker failed to start or crashed: from then on the main thread does the work. */
+let workerBroken = false;
 let worker: { w: Worker; pending: Pending } | null = null;
 let nextId = 1;
 
@@ -16,13 +18,15 @@ function startWorker(): { w: Worker; pending: Pending } | null {
     const w = new Worker(new URL('./derive-worker.ts', import.meta.url), { type: 'module' });
     const pending: Pending = new Map();
     w.onmessage = (ev: MessageEvent<{ id: number; result: DerivedResult }>) => {
-      pending.get(ev.data.id)?.(ev.data.result);
+      pending.get(ev.data.id)?.resolve(ev.data.result);
       pending.delete(ev.data.id);
     };
     w.onerror = () => {
-      for (const resolve of pending.values()) resolve({ ok: false, message: '缩略图进程出错' });
-      pending.clear();
+      // A worker that cannot load (or crashes) must not refuse good photos: redo them here.
+      workerBroken = true;
       worker = null;
+      for (const p of pending.values()) void renderCopies(p.blob).then(p.resolve);
+      pending.clear();
     };
     return { w, pending };
   } catch {
@@ -31,12 +35,13 @@ function startWorker(): { w: Worker; pending: Pending } | null {
 }
 
 export function makeDerivedCopies(blob: Blob): Promise<DerivedResult> {
+  if (workerBroken) return renderCopies(blob);
   worker ??= startWorker();
   const current = worker;
   if (current === null) return renderCopies(blob);
   const id = nextId++;
   return new Promise((resolve) => {
-    current.pending.set(id, resolve);
+    current.pending.set(id, { resolve, blob });
     current.w.postMessage({ id, blob });
   });
 }

@@ -46,7 +46,7 @@ describe('EvidenceTab', () => {
   it('adds files, lists them with their SHA-256, refuses a duplicate and a renamed file', async () => {
     m = await mount((id) => <EvidenceTab caseId={id} />, { stage2: true });
     const host = m.host;
-    await waitFor(() => byTestId(host, 'tab-evidence'), 'tab');
+    await waitFor(() => byTestId(host, 'evidence-tab'), 'tab');
     await type(byTestId(host, 'evidence-caption') as HTMLInputElement, '欠条');
     await pick(host, [new File([photo], '欠条.jpg'), new File([MINIMAL_PDF], '合同.pdf')]);
     await waitFor(() => rows(host).length === 2, 'two rows');
@@ -68,7 +68,7 @@ describe('EvidenceTab', () => {
   it('retracts with a reason; the item stays, struck through', async () => {
     m = await mount((id) => <EvidenceTab caseId={id} />, { stage2: true });
     const host = m.host;
-    await waitFor(() => byTestId(host, 'tab-evidence'), 'tab');
+    await waitFor(() => byTestId(host, 'evidence-tab'), 'tab');
     await pick(host, [new File([MINIMAL_PDF], '合同.pdf')]);
     const row = await waitFor(() => rows(host)[0], 'row');
     const retract = [...row.querySelectorAll('button')].find((b) => b.textContent === '撤回');
@@ -86,7 +86,7 @@ describe('EvidenceTab', () => {
   it('opens the viewer with the EXIF of a photo (GPS shown) and rotates only the view', async () => {
     m = await mount((id) => <EvidenceTab caseId={id} />, { stage2: true });
     const host = m.host;
-    await waitFor(() => byTestId(host, 'tab-evidence'), 'tab');
+    await waitFor(() => byTestId(host, 'evidence-tab'), 'tab');
     await pick(host, [new File([photo], '现场.jpg')]);
     const row = await waitFor(() => rows(host)[0], 'row');
     const view = [...row.querySelectorAll('button')].find((b) => b.textContent === '查看');
