@@ -94,13 +94,13 @@ test('offline: open a wage case, find it, add a claim, correct a phone, reload',
   await page.getByTestId('case-link').click();
 
   // Add a claim, then correct a worker's phone.
-  await page.getByTestId('tab-claims').click();
+  await page.getByTestId('casetab-claims').click();
   await page.getByTestId('add-claim-item').selectOption('DOUBLE_WAGE_NO_CONTRACT');
   await page.getByTestId('add-claim-amount').fill('12000');
   await page.getByTestId('add-claim-save').click();
   await expect(page.getByTestId('claim-line')).toHaveCount(6);
   await shot(page, 'case-claims');
-  await page.getByTestId('tab-parties').click();
+  await page.getByTestId('casetab-parties').click();
   const first = page.getByTestId('party-card').first();
   await first.getByTestId('party-correct').click();
   await first.locator('input[id$="-phone"]').fill('13912345678');
@@ -117,9 +117,9 @@ test('offline: open a wage case, find it, add a claim, correct a phone, reload',
   await page.getByTestId('case-header').waitFor();
   await context.setOffline(true);
   await expect(page.getByTestId('network-status')).toContainText('离线');
-  await page.getByTestId('tab-claims').click();
+  await page.getByTestId('casetab-claims').click();
   await expect(page.getByTestId('claim-line')).toHaveCount(6);
-  await page.getByTestId('tab-timeline').click();
+  await page.getByTestId('casetab-timeline').click();
   const correction = page.locator('.timeline__item--correction');
   await expect(correction).toHaveCount(1);
   await expect(correction).toContainText('申请人更换手机号码');
@@ -168,4 +168,31 @@ test('not enrolled: intake says so and links to 登记', async ({ page }) => {
   await expect(page.getByTestId('intake-save')).toBeDisabled();
   await page.getByRole('link', { name: '去登记本设备' }).click();
   await expect(page).toHaveURL(/#\/enroll/);
+});
+
+test('offline: a collective case of 12 workers pasted from a spreadsheet', async ({
+  page,
+  context,
+  enrollBrowser,
+}) => {
+  await enrollBrowser(page);
+  await page.reload();
+  await openOffline(page, context, '/cases/new');
+  const rows = Array.from({ length: 12 }, (_, i) =>
+    [`工人${String(i + 1)}号`, id(20 + i), `1390000${String(1000 + i)}`, String(3000 + i * 100)].join('\t'),
+  );
+  await page.getByTestId('paste-open').click();
+  await page.getByTestId('paste-area').fill(rows.join('\r\n'));
+  await page.getByTestId('paste-apply').click();
+  await expect(page.getByTestId('worker-count')).toHaveText('共 12 名劳动者');
+  await expect(page.getByText('集体争议（10人及以上）')).toBeVisible();
+  await page.getByTestId('employer-name').fill('某电子厂');
+  await shot(page, 'intake-collective');
+  await page.getByTestId('intake-save').click();
+  await expect(page.getByTestId('case-header')).toContainText('工人1号 等 12 人');
+  await page.getByTestId('casetab-claims').click();
+  // One wage claim per worker with an amount; the blank starter claim is not saved.
+  await expect(page.getByTestId('claim-line')).toHaveCount(12);
+  await page.getByTestId('casetab-overview').click();
+  await expect(page.getByTestId('tab-overview')).toContainText('是');
 });

@@ -107,7 +107,7 @@ export function CasePage() {
             onClick={() => {
               setTab(id);
             }}
-            data-testid={`tab-${id}`}
+            data-testid={`casetab-${id}`}
           >
             {t(`caseFile.tabs.${id}`)}
           </button>

@@ -85,7 +85,7 @@ export function WorkersSection() {
       ) : null}
       {report ? (
         <div
-          className={`notice${report.problems.length > 0 ? ' notice--danger' : ''}`}
+          className={`notice notice--compact${report.problems.length > 0 ? ' notice--danger' : ''}`}
           role="status"
           data-testid="paste-report"
         >

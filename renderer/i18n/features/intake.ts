@@ -38,7 +38,7 @@ export const intakeZh = {
     label: '粘贴区（每行：姓名、身份证号、电话、金额，用 Tab 分隔）',
     apply: '导入到名单',
     cancel: '取消',
-    added: '已导入 {{count}} 行，请核对标红的单元格。',
+    added: '已导入 {{count}} 行。保存时逐格检查，有问题的单元格会标红并写明原因。',
   },
   employer: {
     name: '单位名称',
@@ -117,7 +117,7 @@ export const intakeEn: Widen<typeof intakeZh> = {
     label: 'Paste here (each line: name, ID, phone, amount, tab-separated)',
     apply: 'Add to the list',
     cancel: 'Cancel',
-    added: '{{count}} rows added; check the cells marked red.',
+    added: '{{count}} rows added. Each cell is checked on save; problems are marked beside the cell.',
   },
   employer: {
     name: 'Name',
