@@ -75,6 +75,15 @@ export function BasicsSection() {
         >
           <input id="intake-cause" {...register('caseCause')} />
         </Field>
+        {(['joinDate', 'leaveDate', 'knewDate'] as const).map((k) => {
+          const id = `intake-${k}`;
+          const error = errors[k]?.message;
+          return (
+            <Field key={k} id={id} label={t(`intake.${k}`)} error={error}>
+              <input id={id} type="date" {...register(k)} {...invalidProps(id, error)} data-testid={id} />
+            </Field>
+          );
+        })}
         <Field id="intake-summary" label={t('intake.summary')} error={errors.summary?.message} wide>
           <textarea id="intake-summary" rows={2} {...register('summary')} />
         </Field>

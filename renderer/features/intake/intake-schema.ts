@@ -9,6 +9,7 @@ import { CHANNELS, DISPUTE_CATEGORIES, type CaseKind } from '#shared/domain/case
 import { CLAIM_ITEMS } from '#shared/domain/claim-items';
 import { validateCreditCode, validateMobilePhone, validateResidentId } from '#shared/law/identifiers';
 import { parseYuanInput } from '#shared/law/money';
+import { isIsoDate } from '#shared/law/civil-date';
 import { PARTY_ROLES } from '#shared/events/payloads-records';
 
 /** Kinds of case a mediator or arbitrator opens on site (joint and court-side kinds come by referral). */
@@ -60,6 +61,10 @@ const formShape = z.object({
   placeDetail: z.string().max(150, '地点说明不超过150字'),
   caseCause: z.string().max(500, '案由不超过500字'),
   summary: z.string().max(4000, '简要案情不超过4000字'),
+  /** YYYY-MM-DD or '' (date inputs); checked against each other and the workers' birth dates. */
+  joinDate: z.string(),
+  leaveDate: z.string(),
+  knewDate: z.string(),
   workers: z.array(workerRow),
   employer: z.object({
     name: z.string(),
@@ -90,6 +95,9 @@ export const defaultIntake = (): IntakeForm => ({
   placeDetail: '',
   caseCause: '',
   summary: '',
+  joinDate: '',
+  leaveDate: '',
+  knewDate: '',
   workers: [emptyWorker()],
   employer: {
     name: '',
@@ -184,12 +192,41 @@ function chainIssues(rows: readonly ChainRow[], today: string): Issue[] {
   return out;
 }
 
+/** Employment dates: real dates, not in the future, the end not before the start, nobody born after it began. */
+export function dateIssues(
+  f: Pick<IntakeForm, 'joinDate' | 'leaveDate' | 'knewDate' | 'workers'>,
+  today: string,
+): Issue[] {
+  const out: Issue[] = [];
+  for (const k of ['joinDate', 'leaveDate', 'knewDate'] as const) {
+    const v = f[k];
+    if (v === '') continue;
+    if (!isIsoDate(v)) out.push({ path: [k], message: `日期不存在：${v}` });
+    else if (v > today) out.push({ path: [k], message: '日期不能晚于今天' });
+  }
+  if (out.length > 0) return out;
+  if (f.joinDate !== '' && f.leaveDate !== '' && f.leaveDate < f.joinDate)
+    out.push({ path: ['leaveDate'], message: `离职日期早于入职日期（${f.joinDate}）` });
+  if (f.joinDate !== '')
+    f.workers.forEach((w, i) => {
+      if (w.idNumber.trim() === '') return;
+      const r = validateResidentId(w.idNumber, { today });
+      if (r.status !== 'invalid' && r.value.birthDate >= f.joinDate)
+        out.push({
+          path: ['workers', i, 'idNumber'],
+          message: `出生日期 ${r.value.birthDate} 不早于入职日期 ${f.joinDate}，请核对`,
+        });
+    });
+  return out;
+}
+
 /** The schema for a given day (ID birth dates are checked against it). */
 export function intakeSchema(today: string) {
   return formShape.superRefine((f, ctx) => {
     const issues: Issue[] = [];
     if (f.categories.length === 0) issues.push({ path: ['categories'], message: '至少选择一个争议类别' });
     issues.push(...workerIssues(f.workers, today));
+    issues.push(...dateIssues(f, today));
     if (f.employer.name.trim() === '')
       issues.push({ path: ['employer', 'name'], message: '请填写被申请人（用人单位）名称' });
     const code = checkCreditCode(f.employer.creditCode, f.employer.overrideReason);

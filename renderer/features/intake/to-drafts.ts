@@ -42,8 +42,15 @@ const phoneOf = (text: string): string | undefined => {
 const opt = <K extends string>(key: K, v: string): Partial<Record<K, string>> =>
   v.trim() === '' ? {} : ({ [key]: v.trim() } as Record<K, string>);
 
-function workerParty(w: IntakeForm['workers'][number], ctx: DraftContext): PartyPayload {
-  const base: PartyPayload = { partyId: ctx.newId(), role: 'applicant', kind: 'worker', name: w.name.trim() };
+function workerParty(w: IntakeForm['workers'][number], ctx: DraftContext, f: IntakeForm): PartyPayload {
+  const base: PartyPayload = {
+    partyId: ctx.newId(),
+    role: 'applicant',
+    kind: 'worker',
+    name: w.name.trim(),
+    ...opt('joinDate', f.joinDate),
+    ...opt('leaveDate', f.leaveDate),
+  };
   const phone = phoneOf(w.phone);
   if (phone) base.phone = phone;
   if (w.idNumber.trim() === '') return base;
@@ -104,7 +111,7 @@ function chainParty(c: IntakeForm['chain'][number], ctx: DraftContext): PartyPay
 
 export function intakeDrafts(form: IntakeForm, ctx: DraftContext): Draft[] {
   const { caseId } = ctx;
-  const workers = form.workers.map((w) => workerParty(w, ctx));
+  const workers = form.workers.map((w) => workerParty(w, ctx, form));
   const employer = employerParty(form.employer, ctx);
   const chain = form.categories.includes('wage_arrears') ? form.chain.map((c) => chainParty(c, ctx)) : [];
   const cause =
@@ -125,6 +132,8 @@ export function intakeDrafts(form: IntakeForm, ctx: DraftContext): Draft[] {
       workerCount: workers.length,
       receivedAt: ctx.receivedAt,
       location: { description: place.slice(0, 200) },
+      ...opt('employmentEndDate', form.leaveDate),
+      ...opt('knewOrShouldHaveKnownDate', form.knewDate),
       ...opt('summary', form.summary),
     },
   };

@@ -22,6 +22,9 @@ export const intakeZh = {
   caseCause: '案由',
   caseCauseHint: '留空则按争议类别生成',
   summary: '简要案情',
+  joinDate: '入职日期',
+  leaveDate: '离职日期（仍在职可空）',
+  knewDate: '知道权利被侵害之日',
   worker: {
     index: '序号',
     name: '姓名',
@@ -101,6 +104,9 @@ export const intakeEn: Widen<typeof intakeZh> = {
   caseCause: 'Cause',
   caseCauseHint: 'Leave blank to derive from the categories',
   summary: 'Summary',
+  joinDate: 'Employment start',
+  leaveDate: 'Employment end (blank if still employed)',
+  knewDate: 'Day the worker knew of the infringement',
   worker: {
     index: 'No.',
     name: 'Name',

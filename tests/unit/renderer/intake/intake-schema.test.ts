@@ -110,4 +110,15 @@ describe('intake schema', () => {
     expect(out['chain.0.code']).toMatch(/身份号码应为18位/);
     expect(out['chain.1.name']).toBe('请填写名称或姓名');
   });
+
+  it('refuses impossible employment dates: end before start, a worker born after the start, the future', () => {
+    const worker = { name: '张三', idNumber: residentId(1, '1990-05-01'), phone: '', amount: '' };
+    const out = issues(form({ joinDate: '2024-03-01', leaveDate: '2024-02-01', workers: [worker] }));
+    expect(out.leaveDate).toBe('离职日期早于入职日期（2024-03-01）');
+    const born = issues(form({ joinDate: '1989-01-01', workers: [worker] }));
+    expect(born['workers.0.idNumber']).toMatch(/出生日期 1990-05-01 不早于入职日期 1989-01-01/);
+    expect(issues(form({ knewDate: '2027-01-01' })).knewDate).toBe('日期不能晚于今天');
+    expect(issues(form({ joinDate: '2024-02-30' })).joinDate).toBe('日期不存在：2024-02-30');
+    expect(issues(form({ joinDate: '2020-01-01', leaveDate: '2026-10-31', workers: [worker] }))).toEqual({});
+  });
 });

@@ -22,6 +22,9 @@ function ctx(newId: () => string, tempNumber = '临-0000D1-0001'): DraftContext 
 function wageCase(workers: number): IntakeForm {
   const f = defaultIntake();
   f.placeDetail = '东宝区某项目工地';
+  f.joinDate = '2026-03-01';
+  f.leaveDate = '2026-10-31';
+  f.knewDate = '2026-11-05';
   f.workers = Array.from({ length: workers }, (_, i) => ({
     name: `工人${String(i + 1)}`,
     idNumber: residentId(100 + i),
@@ -65,6 +68,11 @@ describe('intakeDrafts', () => {
     expect(opened.caseCause).toBe('拖欠工资纠纷');
     expect(opened.collective).toBe(false);
     expect(opened.location).toEqual({ description: '工地：东宝区某项目工地' });
+    expect(drafts[0]?.payload).toMatchObject({
+      employmentEndDate: '2026-10-31',
+      knewOrShouldHaveKnownDate: '2026-11-05',
+    });
+    expect(drafts[1]?.payload).toMatchObject({ joinDate: '2026-03-01', leaveDate: '2026-10-31' });
   });
 
   it('is stored in one write and reduces to the case the form described', async () => {
