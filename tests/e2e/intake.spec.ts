@@ -135,6 +135,7 @@ test('offline: bad input is marked at the field in Chinese and nothing typed is 
   await enrollBrowser(page);
   await page.reload();
   await openOffline(page, context, '/cases/new');
+  await shot(page, 'intake-top');
   const bad = id(4).slice(0, 17) + (id(4).endsWith('1') ? '2' : '1');
   await page.getByTestId('workers-0-name').fill('孙大力');
   await page.getByTestId('workers-0-idNumber').fill(bad);
