@@ -12,6 +12,9 @@ const LIST_MAX = 200;
 const STATE_MAX = 300;
 /** Statuses in which sessions are held. */
 const WORKING = [
+  'registered',
+  'consent_pending',
+  'received',
   'accepted',
   'assigned',
   'investigating',
