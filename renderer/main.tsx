@@ -1,9 +1,8 @@
-/* Renderer entry: pick the remembered language, then mount the app. */
+/* Renderer entry: pick the remembered language, then mount the app behind the unlock screen. */
 import './app/zod-jitless'; // must stay first: see the module
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { openLocalStore } from './app/local-store';
+import { SecuredApp } from './app/SecuredApp';
 import { createI18n } from './i18n';
 import { loadLanguage } from './i18n/language';
 import './app/styles/base.css';
@@ -24,7 +23,7 @@ const rootElement = document.getElementById('root');
 if (rootElement) {
   createRoot(rootElement).render(
     <StrictMode>
-      <App i18n={i18n} openStore={openLocalStore} />
+      <SecuredApp i18n={i18n} />
     </StrictMode>,
   );
 }

@@ -4,7 +4,7 @@
  * export downloads with a BOM. Runs on the empty local store (no hub needed).
  */
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/app';
 import { ShellPage } from './pages/shell-page';
 
 declare global {

@@ -1,5 +1,6 @@
 /* Enrolling a browser with a real hub: the names reach the top bar; a bad code and a dead hub are named. */
 import { enrollWithCode, expect, test } from './fixtures/hub';
+import { watch } from './fixtures/app';
 
 test('the top bar links to enrollment, and enrolling shows organisation and user', async ({ page, hub }) => {
   await page.goto('/#/cases');
@@ -21,6 +22,7 @@ test('a used code is refused in Chinese and nothing is saved', async ({ page, hu
   await enrollWithCode(page, hub.url, code, user);
 
   const other = await browser.newContext();
+  watch(other);
   const second = await other.newPage();
   await second.goto('/#/enroll');
   const form = second.getByTestId('enroll-form');

@@ -65,7 +65,7 @@ async function openCase(page: Page): Promise<void> {
   await page.getByTestId('claims-0-amount').fill('8600');
   await page.getByTestId('intake-save').click();
   await expect(page.getByTestId('page-case')).toBeVisible();
-  await page.getByTestId('tab-evidence').click();
+  await page.getByTestId('casetab-evidence').click();
   await expect(page.getByTestId('evidence-tab')).toBeVisible();
 }
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/app';
 import { buildAgreementDocument, partyView, renderHtml } from '#shared/documents/index';
 import { buildCase, CAUCUS_SECRET, IDS, INTERNAL_SECRET } from '../unit/shared/documents/scenario';
 

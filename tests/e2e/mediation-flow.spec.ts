@@ -43,7 +43,7 @@ test('a wage-arrears case from hearing to a signed, printed and partly performed
   await expect(page).toHaveURL(/#\/cases\/(?!new)[^/]+$/);
 
   // A mobile hearing with a transcript typed by keyboard.
-  await page.getByTestId('tab-hearing').click();
+  await page.getByTestId('casetab-hearing').click();
   await page.getByTestId('session-new').click();
   await page.getByTestId('session-place').fill('掇刀区某工地项目部');
   await page.getByTestId('session-start').click();
@@ -57,7 +57,7 @@ test('a wage-arrears case from hearing to a signed, printed and partly performed
   await expect(page.getByTestId('transcript-text')).toContainText('张三：公司欠我一万八千六百元工资');
 
   // Five-heart notes, stage 3 caucus-private with the company.
-  await page.getByTestId('tab-mediation').click();
+  await page.getByTestId('casetab-mediation').click();
   const s1 = page.getByTestId('stage-1');
   await s1.getByTestId('s1-session').selectOption({ index: 1 });
   await s1.getByTestId('s1-placeType').selectOption('工地');
@@ -92,7 +92,7 @@ test('a wage-arrears case from hearing to a signed, printed and partly performed
   await page.getByTestId('present-toggle').click();
 
   // The agreement: two instalments of ¥9,300.00, signed by three on the pad.
-  await page.getByTestId('tab-agreement').click();
+  await page.getByTestId('casetab-agreement').click();
   await page.getByTestId('agreement-facts').fill('申请人在被申请人工地务工，工资18600元未结清。');
   await page.getByTestId('agreement-disputes').fill('被申请人应否支付拖欠的工资');
   await page.getByTestId('agreement-next-step').selectOption('instalments');
@@ -116,7 +116,7 @@ test('a wage-arrears case from hearing to a signed, printed and partly performed
   await expect(page.getByTestId('performance-next')).toContainText('2027-01-10');
 
   // The document, printed the browser's way (print CSS shows only the A4 sheet), checked with pdftotext.
-  await page.getByTestId('tab-documents').click();
+  await page.getByTestId('casetab-documents').click();
   await page.getByTestId('doc-agreement').click();
   await expect(page.getByTestId('document-preview')).toContainText('调解协议书');
   await expect(page.getByTestId('pdf-unsupported')).toBeVisible();

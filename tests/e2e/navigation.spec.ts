@@ -1,5 +1,5 @@
 /* Every rail entry opens its page, by mouse and by keyboard; the frame fits 1366×768 with large targets. */
-import { expect, test } from '@playwright/test';
+import { expect, passGate, test } from './fixtures/app';
 import { type RailEntry, ShellPage } from './pages/shell-page';
 
 const entries: [RailEntry, string][] = [
@@ -58,15 +58,25 @@ test('at 1366×768 nothing overflows sideways and every control is at least 44px
   }
 });
 
-test('the lock button hides the work behind an overlay and unlock returns to it', async ({ page }) => {
-  const shell = new ShellPage(page);
-  await shell.open();
-  await shell.lockButton.click();
-  await expect(shell.lockOverlay).toBeVisible();
-  await expect(page.getByRole('button', { name: '解锁' })).toBeFocused();
-  // The frame behind is inert: it cannot be focused or read by assistive technology.
-  await expect(page.locator('.shell')).toHaveAttribute('inert', '');
-  await page.getByRole('button', { name: '解锁' }).click();
-  await expect(shell.lockOverlay).toBeHidden();
-  await expect(shell.heading).toHaveText('案件');
+test.describe('locking', () => {
+  test.use({ autoUnlock: false });
+
+  test('the lock button drops the session: the work is gone until the passphrase is typed again', async ({
+    page,
+  }) => {
+    const shell = new ShellPage(page);
+    await page.goto('/#/cases');
+    await passGate(page); // first run: set the passphrase
+    await expect(shell.heading).toHaveText('案件');
+    await shell.lockButton.click();
+    const passphrase = page.getByTestId('unlock-passphrase');
+    await expect(passphrase).toBeVisible();
+    await expect(shell.rail).toHaveCount(0);
+    await passphrase.fill('不是这个口令');
+    await passphrase.press('Enter');
+    await expect(page.getByTestId('unlock-error')).toBeVisible();
+    await expect(shell.rail).toHaveCount(0);
+    await passGate(page);
+    await expect(shell.heading).toHaveText('案件');
+  });
 });

@@ -1,5 +1,5 @@
 /* The strict Content-Security-Policy ships in the build and nothing in the app trips it. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/app';
 import { ShellPage } from './pages/shell-page';
 
 declare global {

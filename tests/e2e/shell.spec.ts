@@ -1,5 +1,5 @@
 /* The frame: opens in Chinese with real CJK glyphs, switches language live and remembers it, shows 在线/离线. */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures/app';
 import { glyphFingerprints, platformFontsOf } from './pages/fonts';
 import { SettingsPage } from './pages/settings-page';
 import { ShellPage } from './pages/shell-page';

@@ -3,9 +3,11 @@
  * online and the case goes up by itself (the top bar says 已同步); the supervisor syncs and sees it.
  */
 import { expect, test } from './fixtures/hub';
+import { watch } from './fixtures/app';
 
 test('a case recorded offline reaches a colleague after both sync', async ({ browser, enrollBrowser }) => {
   const ctxA = await browser.newContext();
+  watch(ctxA);
   const a = await ctxA.newPage();
   await enrollBrowser(a, { name: '王调解', roles: ['mediator'] });
 
@@ -26,6 +28,7 @@ test('a case recorded offline reaches a colleague after both sync', async ({ bro
   await expect(a.getByText('没有待上传的内容。')).toBeVisible();
 
   const ctxB = await browser.newContext();
+  watch(ctxB);
   const b = await ctxB.newPage();
   await enrollBrowser(b, { name: '赵主任', roles: ['supervisor'] });
   await b.getByTestId('nav-sync').click();

@@ -26,6 +26,8 @@ export class ShellPage {
   /** Opens the app at a route (hash router), e.g. '/settings'. */
   async open(route = '/cases'): Promise<void> {
     await this.page.goto(`/#${route}`);
+    // The rail exists only past the unlock screen (which has a heading of its own).
+    await this.rail.waitFor();
     await this.heading.waitFor();
   }
 

@@ -1,0 +1,33 @@
+/*
+ * The app behind the unlock screen (#8): the key file is read through a meta port before any codec
+ * exists; once the passphrase opens it, the local store is opened with the encrypting codec. Locking
+ * (idle, hidden page, the lock button) drops the session and reloads, so no key outlives it.
+ */
+import { useCallback, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { i18n } from 'i18next';
+import type { Codec } from '../data/codec';
+import { openMetaPort } from '../data/meta-port';
+import { UnlockGate } from '../features/unlock/UnlockScreen';
+import { getPlatform } from '../platform';
+import { openKeyring } from '../security/keyring';
+import { App } from './App';
+import { LOCAL_DB_NAME, openLocalStore } from './local-store';
+
+function UnlockedApp({ i18n, codec }: { i18n: i18n; codec: Codec }) {
+  const open = useCallback(() => openLocalStore(codec), [codec]);
+  return <App i18n={i18n} openStore={open} />;
+}
+
+export function SecuredApp({ i18n }: { i18n: i18n }) {
+  const [keyring] = useState(() =>
+    openKeyring({ storage: openMetaPort(LOCAL_DB_NAME), platformKeys: getPlatform().keys }),
+  );
+  return (
+    <I18nextProvider i18n={i18n}>
+      <UnlockGate keyring={keyring}>
+        {(session) => <UnlockedApp i18n={i18n} codec={session.codec} />}
+      </UnlockGate>
+    </I18nextProvider>
+  );
+}
