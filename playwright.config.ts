@@ -5,7 +5,8 @@
  */
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// E2E_PORT lets a second checkout run its suite beside this one (both default to 4173).
+const port = Number(process.env['E2E_PORT'] ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
