@@ -67,6 +67,21 @@ export async function queryCaseIds(ctx: DataContext, q: CaseQuery): Promise<stri
 
 const keys = async (p: Promise<unknown[]>): Promise<string[]> => (await p) as string[];
 
+/**
+ * The cases whose events the hub has not yet acknowledged (outbox entries), and among them those with an
+ * event the hub refused (kept in the outbox with the reason). The outbox holds only unsynced events, so
+ * this stays small however many cases are stored.
+ */
+export type PendingCases = { pending: ReadonlySet<string>; refused: ReadonlySet<string> };
+
+export async function pendingCaseIds(ctx: DataContext): Promise<PendingCases> {
+  const rows = await ctx.db.outbox.toArray();
+  return {
+    pending: new Set(rows.map((r) => r.caseId)),
+    refused: new Set(rows.filter((r) => r.lastError !== undefined).map((r) => r.caseId)),
+  };
+}
+
 /** The summaries of the given cases, in the given order (missing ids are left out). */
 export async function caseSummaries(ctx: DataContext, ids: readonly string[]): Promise<CaseSummary[]> {
   const rows = await ctx.db.cases.bulkGet([...ids]);

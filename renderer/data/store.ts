@@ -29,7 +29,7 @@ import {
   type DataError,
 } from './event-store';
 import type { JournalPort } from './journal';
-import { caseSummaries, queryCaseIds, type CaseQuery } from './queries';
+import { caseSummaries, pendingCaseIds, queryCaseIds, type CaseQuery, type PendingCases } from './queries';
 import { recoverFromJournal, type RecoveryReport } from './recovery';
 import type { CaseSummary } from './projections';
 import { writeEvents, type Author, type Draft, type WriteError } from './writer';
@@ -69,6 +69,8 @@ export type TribunalStore = {
   allCaseStates(): Promise<CaseState[]>;
   queryCaseIds(q: Omit<CaseQuery, 'today'>): Promise<string[]>;
   summaries(ids: readonly string[]): Promise<CaseSummary[]>;
+  /** Cases with events not yet acknowledged by the hub (and those the hub refused an event of). */
+  pendingCaseIds(): Promise<PendingCases>;
   close(): void;
 };
 
@@ -143,10 +145,21 @@ export function openStore(o: StoreOptions): TribunalStore {
     },
     queryCaseIds: (q) => queryCaseIds(ctx, { ...q, today: today() }),
     summaries: (ids) => caseSummaries(ctx, ids),
+    pendingCaseIds: () => pendingCaseIds(ctx),
     close: () => {
       db.close();
     },
   };
 }
 
-export type { Author, Draft, WriteError, CaseQuery, CaseSummary, Enrollment, RecoveryReport, DataError };
+export type {
+  Author,
+  Draft,
+  WriteError,
+  CaseQuery,
+  CaseSummary,
+  PendingCases,
+  Enrollment,
+  RecoveryReport,
+  DataError,
+};

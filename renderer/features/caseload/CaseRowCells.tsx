@@ -1,10 +1,12 @@
 /* The cells of one caseload row; the case number is the link (keyboard), the whole row opens it too. */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { assertNever } from '#shared/util/assert-never';
 import { paths } from '../../app/routes';
+import { Icon } from '../../ui/icons';
+import { describeSaveState } from '../../ui/SaveStateIndicator';
 import { useVocab } from '../../ui/vocab';
+import type { SaveState } from '../../stores/save-state';
 import type { CaseRowView, DeadlineCell, SyncCell } from './rows';
 
 export function DeadlineText({ cell }: { cell: DeadlineCell }) {
@@ -33,17 +35,31 @@ export function DeadlineText({ cell }: { cell: DeadlineCell }) {
   }
 }
 
-function syncText(s: SyncCell, t: TFunction): string {
+/** The sync cell as the top bar says it: the same icon and words, never colour alone. */
+function syncLook(s: SyncCell): SaveState {
   switch (s) {
     case 'conflict':
-      return t('caseload.conflict');
+      return 'conflict';
+    case 'refused':
+      return 'sync-failed';
     case 'pending':
-      return t('caseload.pending');
+      return 'saved-local';
     case 'synced':
-      return t('caseload.synced');
+      return 'synced';
     default:
       return assertNever(s);
   }
+}
+
+function SyncText({ sync }: { sync: SyncCell }) {
+  const { t } = useTranslation();
+  const look = describeSaveState(syncLook(sync), t);
+  return (
+    <span className="sync-cell" data-testid="case-sync" data-sync={sync}>
+      <Icon name={look.icon} size={16} />
+      <span>{look.text}</span>
+    </span>
+  );
 }
 
 export function CaseRowCells({ row }: { row: CaseRowView }) {
@@ -81,7 +97,7 @@ export function CaseRowCells({ row }: { row: CaseRowView }) {
       </div>
       <div role="cell">{assignee}</div>
       <div role="cell" className={`sync sync--${row.sync}`}>
-        {syncText(row.sync, t)}
+        <SyncText sync={row.sync} />
       </div>
     </>
   );

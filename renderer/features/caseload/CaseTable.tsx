@@ -38,6 +38,11 @@ export function CaseTable({ ids, loading, filtered, myUserId }: Props) {
     queryFn: () => store.summaries(visible),
     placeholderData: keepPreviousData,
   });
+  // The outbox is small (only what the hub has not acknowledged); invalidated with every write and sync.
+  const outbox = useQuery({
+    queryKey: [...queryKeys.outbox, 'pendingCases'],
+    queryFn: () => store.pendingCaseIds(),
+  });
   const byId = new Map<string, CaseSummary>((summaries.data ?? []).map((s) => [s.caseId, s]));
   const today = store.today();
   return (
@@ -89,7 +94,7 @@ export function CaseTable({ ids, loading, filtered, myUserId }: Props) {
                 }}
               >
                 {s ? (
-                  <CaseRowCells row={caseRow(s, today, myUserId)} />
+                  <CaseRowCells row={caseRow(s, today, myUserId, outbox.data ?? null)} />
                 ) : (
                   <div role="cell" className="muted">
                     {t('caseload.loading')}

@@ -4,7 +4,7 @@
  * wording is tested without a DOM.
  */
 import { daysBetween } from '#shared/law/civil-date';
-import type { CaseSummary } from '../../data/store';
+import type { CaseSummary, PendingCases } from '../../data/store';
 
 export type Tone = 'danger' | 'warn' | 'ok' | 'neutral';
 
@@ -13,7 +13,8 @@ export type DeadlineCell =
   | { kind: 'unknown'; name: string }
   | { kind: 'days'; name: string; due: string; days: number; tone: Tone };
 
-export type SyncCell = 'conflict' | 'pending' | 'synced';
+/** Conflict first (needs a decision), then an event the hub refused, then not yet acknowledged. */
+export type SyncCell = 'conflict' | 'refused' | 'pending' | 'synced';
 
 export type CaseRowView = {
   caseId: string;
@@ -37,7 +38,23 @@ export function deadlineCell(next: CaseSummary['nextDeadline'], today: string): 
   return { kind: 'days', name: next.nameZh, due: next.due, days, tone };
 }
 
-export function caseRow(s: CaseSummary, today: string, myUserId: string | null): CaseRowView {
+/**
+ * The sync state of one case from its summary (conflicts) and the outbox. Until the outbox has been
+ * read (`null`) a case is only claimed saved on this device, which is always true: never "synced" unseen.
+ */
+export function syncCell(s: CaseSummary, outbox: PendingCases | null): SyncCell {
+  if (s.inConflict) return 'conflict';
+  if (!outbox) return 'pending';
+  if (outbox.refused.has(s.caseId)) return 'refused';
+  return outbox.pending.has(s.caseId) ? 'pending' : 'synced';
+}
+
+export function caseRow(
+  s: CaseSummary,
+  today: string,
+  myUserId: string | null,
+  outbox: PendingCases | null,
+): CaseRowView {
   const count = Math.max(s.workerCount, s.applicants.length);
   return {
     caseId: s.caseId,
@@ -54,8 +71,6 @@ export function caseRow(s: CaseSummary, today: string, myUserId: string | null):
         : s.assigneeId === myUserId
           ? { kind: 'me' }
           : { kind: 'other', id: s.assigneeId },
-    // Until the sync engine reports per-case outbox state, a temporary number means the hub has not
-    // numbered (so has not taken in) the case yet.
-    sync: s.inConflict ? 'conflict' : s.temporary ? 'pending' : 'synced',
+    sync: syncCell(s, outbox),
   };
 }

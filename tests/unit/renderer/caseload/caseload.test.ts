@@ -1,6 +1,6 @@
 /* The caseload: filters → data-layer query → ids → the row wording (applicants, countdown, sync). */
 import { describe, expect, it } from 'vitest';
-import { caseRow, deadlineCell } from '../../../../renderer/features/caseload/rows';
+import { caseRow, deadlineCell, syncCell } from '../../../../renderer/features/caseload/rows';
 import { emptyFilters, toQuery } from '../../../../renderer/features/caseload/use-caseload';
 import { defaultIntake, type IntakeForm } from '../../../../renderer/features/intake/intake-schema';
 import { intakeDrafts } from '../../../../renderer/features/intake/to-drafts';
@@ -34,7 +34,7 @@ const summary = (patch: Partial<CaseSummary>): CaseSummary => ({
 
 describe('caseload rows', () => {
   it('names the first applicant and the head count, and colours the countdown', () => {
-    const row = caseRow(summary({}), TODAY, null);
+    const row = caseRow(summary({}), TODAY, null, null);
     expect(row.applicants).toEqual({ first: '张三', count: 12 });
     expect(row.deadline).toMatchObject({ kind: 'days', days: 3, tone: 'warn' });
     expect(row.sync).toBe('pending');
@@ -52,10 +52,25 @@ describe('caseload rows', () => {
     });
   });
 
-  it('marks my cases, others by id tail, conflicts first', () => {
-    expect(caseRow(summary({ assigneeId: 'u-me' }), TODAY, 'u-me').assignee).toEqual({ kind: 'me' });
-    expect(caseRow(summary({ inConflict: true, temporary: false }), TODAY, null).sync).toBe('conflict');
-    expect(caseRow(summary({ temporary: false }), TODAY, null).sync).toBe('synced');
+  it('marks my cases, others by id tail', () => {
+    expect(caseRow(summary({ assigneeId: 'u-me' }), TODAY, 'u-me', null).assignee).toEqual({ kind: 'me' });
+    expect(caseRow(summary({ assigneeId: 'u-2' }), TODAY, 'u-me', null).assignee).toEqual({
+      kind: 'other',
+      id: 'u-2',
+    });
+  });
+
+  it('sync state from the outbox: conflict first, then refused, then not yet acknowledged', () => {
+    const outbox = { pending: new Set(['c1', 'c2']), refused: new Set(['c2']) };
+    const none = { pending: new Set<string>(), refused: new Set<string>() };
+    expect(syncCell(summary({ caseId: 'c1', inConflict: true }), outbox)).toBe('conflict');
+    expect(syncCell(summary({ caseId: 'c2' }), outbox)).toBe('refused');
+    expect(syncCell(summary({ caseId: 'c1' }), outbox)).toBe('pending');
+    // A temporary number no longer decides it: what the hub acknowledged does.
+    expect(syncCell(summary({ caseId: 'c3', temporary: true }), outbox)).toBe('synced');
+    expect(syncCell(summary({ caseId: 'c1', temporary: false }), none)).toBe('synced');
+    // Before the outbox is read, a case is only claimed saved on this device.
+    expect(syncCell(summary({ caseId: 'c3' }), null)).toBe('pending');
   });
 
   it('turns filters into the data-layer query', () => {
@@ -115,6 +130,6 @@ describe('caseload query over intake cases', () => {
     const [s] = await h.store.summaries([a.caseId]);
     if (!s) throw new Error('no summary');
     // A new mediation case runs its 15-day mediation period from the day it was received.
-    expect(caseRow(s, TODAY, author.userId).deadline).toMatchObject({ kind: 'days' });
+    expect(caseRow(s, TODAY, author.userId, null).deadline).toMatchObject({ kind: 'days' });
   });
 });
