@@ -2,11 +2,12 @@
  * Proceedings: sessions, transcripts, agreements, payments and documents. Two different signed
  * agreements are a conflict; a second signing of the same text adds its signatures.
  */
-import type { CaseEventOf } from '#shared/events/envelope';
+import type { CaseEventOf, PayloadOf } from '#shared/events/envelope';
+import type { DeadlineRuleId } from '#shared/law/deadline-rules';
 import { raiseConflict } from './conflicts';
 import { addTrigger } from './deadline-triggers';
 import { softMove } from './moves';
-import type { SignedAgreement } from './state';
+import type { AgreementDraft, SignedAgreement } from './state';
 import { chinaDate, problem, type Work } from './work';
 
 const isMediation = (w: Work): boolean => w.s.kind === 'mediation' || w.s.kind === 'joint';
@@ -31,6 +32,36 @@ export function applyDrafted(w: Work, e: CaseEventOf<'agreement.drafted'>): void
   w.s.agreement.drafts.push({ ...e.payload, eventId: e.id });
 }
 
+/**
+ * The application period the chosen next step starts (domain.md §1.5, §1.14, §3.2): judicial
+ * confirmation 30 days (人民调解法 33), arbitral review 15 days (Rules 74). Performing now or by
+ * instalments starts neither; the instalments' own due dates are watched by the performance view.
+ */
+type NextStep = PayloadOf<'agreement.drafted'>['nextStep'];
+const APPLICATION_RULE: Readonly<Record<NextStep, DeadlineRuleId | null>> = {
+  judicial_confirmation: 'judicialConfirmationApplication',
+  arbitral_review: 'arbitralReviewApplication',
+  perform_now: null,
+  instalments: null,
+};
+
+/** The draft of the signed text (same id and hash), else the latest draft of that agreement. */
+const draftOf = (w: Work, a: SignedAgreement): AgreementDraft | undefined =>
+  w.s.agreement.drafts.findLast((d) => d.agreementId === a.agreementId && d.textSha256 === a.textSha256) ??
+  w.s.agreement.drafts.findLast((d) => d.agreementId === a.agreementId);
+
+/**
+ * LDMAL 14 / 人民调解法 29: a mediation agreement takes effect when it is signed and sealed, so the
+ * chosen step's clock starts on the signing that seals it, counted from that day (China time). Only
+ * a mediation organisation's agreement has these periods; mediation inside arbitration ends in a 调解书.
+ */
+function startApplicationClock(w: Work, e: CaseEventOf<'agreement.signed'>, a: SignedAgreement): void {
+  if (!isMediation(w) || !a.sealed) return;
+  const step = draftOf(w, a)?.nextStep;
+  const rule = step === undefined ? null : APPLICATION_RULE[step];
+  if (rule !== null) addTrigger(w, e, rule, chinaDate(e.payload.signedAt));
+}
+
 export function applySigned(w: Work, e: CaseEventOf<'agreement.signed'>): void {
   const signed: SignedAgreement = {
     ...e.payload,
@@ -43,18 +74,16 @@ export function applySigned(w: Work, e: CaseEventOf<'agreement.signed'>): void {
     w.s.agreement.signed = signed;
     w.s.agreement.sealed = signed.sealed;
     softMove(w, e, isMediation(w) ? 'agreement_signed' : 'mediated');
-    if (isMediation(w)) {
-      const on = chinaDate(e.payload.signedAt);
-      addTrigger(w, e, 'judicialConfirmationApplication', on);
-      addTrigger(w, e, 'arbitralReviewApplication', on);
-    }
+    startApplicationClock(w, e, signed);
     return;
   }
   if (first.agreementId === signed.agreementId && first.textSha256 === signed.textSha256) {
+    const wasSealed = first.sealed;
     first.signatures.push(...signed.signatures);
     first.eventIds.push(e.id);
     first.sealed ||= signed.sealed;
     w.s.agreement.sealed = first.sealed;
+    if (!wasSealed) startApplicationClock(w, e, first);
     return;
   }
   raiseConflict(

@@ -69,8 +69,6 @@ describe('reduceCase: a mediation case from start to end', () => {
     expect(activeTriggers(s.deadlines.triggers).map((t) => [t.ruleId, t.trigger])).toEqual([
       ['mediationPeriod', '2026-11-28'],
       ['limitation', '2026-10-01'],
-      ['judicialConfirmationApplication', '2026-11-28'],
-      ['arbitralReviewApplication', '2026-11-28'],
     ]);
   });
 });

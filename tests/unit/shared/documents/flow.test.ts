@@ -151,11 +151,11 @@ describe('performance', () => {
     expect(checkPayment(null, 1).ok).toBe(false);
   });
 
-  it('is null before signing; JC and review timers start on signing', () => {
+  it('is null before signing; paying by instalments starts no JC or review timer', () => {
     expect(performanceOf(buildCase().state, '2026-12-05')).toBeNull();
-    const rules = signedCase([]).deadlines.triggers.map((t) => `${t.ruleId}@${t.trigger}`);
-    expect(rules).toContain('judicialConfirmationApplication@2026-11-29');
-    expect(rules).toContain('arbitralReviewApplication@2026-11-29');
+    const rules = signedCase([]).deadlines.triggers.map((t) => t.ruleId);
+    expect(rules).not.toContain('judicialConfirmationApplication');
+    expect(rules).not.toContain('arbitralReviewApplication');
   });
 });
 
