@@ -11,6 +11,7 @@ import { openMetaPort } from '../data/meta-port';
 import { UnlockGate } from '../features/unlock/UnlockScreen';
 import { getPlatform } from '../platform';
 import { openKeyring } from '../security/keyring';
+import { KeyringProvider } from '../security/keyring-context';
 import { App } from './App';
 import { LOCAL_DB_NAME, openLocalStore } from './local-store';
 
@@ -25,9 +26,11 @@ export function SecuredApp({ i18n }: { i18n: i18n }) {
   );
   return (
     <I18nextProvider i18n={i18n}>
-      <UnlockGate keyring={keyring}>
-        {(session) => <UnlockedApp i18n={i18n} codec={session.codec} />}
-      </UnlockGate>
+      <KeyringProvider keyring={keyring}>
+        <UnlockGate keyring={keyring}>
+          {(session) => <UnlockedApp i18n={i18n} codec={session.codec} />}
+        </UnlockGate>
+      </KeyringProvider>
     </I18nextProvider>
   );
 }

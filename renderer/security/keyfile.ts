@@ -57,6 +57,8 @@ const recoverySchema = z.strictObject({
   /** SHA-256 (hex, 16 chars) of the recovery key's modulus: which organisation key can unwrap it. */
   keyFingerprint: z.string(),
   at: z.number(),
+  /** Set once the hub has accepted this wrap for the device (PUT /v1/devices/recovery-key). */
+  hub: z.strictObject({ deviceId: z.string(), at: z.number() }).optional(),
 });
 export type RecoveryWrap = z.infer<typeof recoverySchema>;
 

@@ -51,8 +51,25 @@ export type KeyringInfo = {
   keyId: string;
   platform: PlatformBinding;
   /** `wrapped` is what the administrator unwraps on the hub (base64url RSA-OAEP-256 ciphertext). */
-  recovery: { keyFingerprint: string; at: number; wrapped: string } | null;
+  recovery: {
+    keyFingerprint: string;
+    at: number;
+    wrapped: string;
+    /** The device the hub holds this escrow for; null until the hub has accepted it. */
+    hub: { deviceId: string; at: number } | null;
+  } | null;
   retryAfterMs: number;
+};
+
+/**
+ * The data key held for one enrollment (#8): the passphrase is checked before the one-time code is used
+ * up, the wrap to the organisation key the hub then answers with needs no second PBKDF2, and `close()`
+ * zeroes the raw bytes (always call it, in a `finally`).
+ */
+export type EscrowHandle = {
+  /** Wraps the data key to the recovery key and records the wrap in the key file; answers the wrap. */
+  wrap(recoveryPublicKeyJwk: JsonWebKey): Promise<Result<string, KeyringError>>;
+  close(): void;
 };
 
 export type KeyringDeps = {
@@ -74,6 +91,10 @@ export type Keyring = {
   changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<Result<void, KeyringError>>;
   /** Escrow the data key to the organisation's recovery key (at enrollment); needs the passphrase again. */
   addRecoveryWrap(passphrase: string, recoveryPublicKeyJwk: JsonWebKey): Promise<Result<void, KeyringError>>;
+  /** Checks the passphrase and holds the data key for one enrollment's escrow (see EscrowHandle). */
+  openEscrow(passphrase: string): Promise<Result<EscrowHandle, KeyringError>>;
+  /** Records that the hub accepted the current recovery wrap for `deviceId`. */
+  markEscrowed(deviceId: string, wrapped: string): Promise<Result<void, KeyringError>>;
   /** After the hub-side procedure: the recovered data key (base64url) and a new passphrase. */
   recoverWithDataKey(rawKeyB64url: string, newPassphrase: string): Promise<Result<Unlocked, KeyringError>>;
 };
@@ -243,6 +264,7 @@ export function openKeyring(deps: KeyringDeps): Keyring {
           keyFingerprint: recovery.keyFingerprint,
           at: recovery.at,
           wrapped: recovery.wrapped,
+          hub: recovery.hub ?? null,
         },
         retryAfterMs: retryAfter(await failures()),
       });
@@ -321,6 +343,42 @@ export function openKeyring(deps: KeyringDeps): Keyring {
       if (!recovery)
         return fail('bad_recovery_public_key', '机构恢复公钥无效 (recovery public key unusable)');
       return save({ ...kf.value, recovery });
+    },
+
+    openEscrow: async (passphrase) => {
+      const kf = await load();
+      if (!kf.ok) return kf;
+      if (!kf.value) return fail('no_keyring', '尚未设置口令 (no keyring yet)');
+      const raw = await unwrap(kf.value, passphrase);
+      if (!raw.ok) return raw;
+      const key = raw.value;
+      let open = true;
+      return ok({
+        wrap: async (jwk) => {
+          if (!open) return fail('storage_failed', 'escrow handle already closed');
+          const recovery = await wrapForRecovery(key, jwk, now());
+          if (!recovery)
+            return fail('bad_recovery_public_key', '机构恢复公钥无效 (recovery public key unusable)');
+          const current = await load(); // re-read: the file may have changed since the handle opened
+          if (!current.ok) return current;
+          if (!current.value) return fail('no_keyring', 'key file vanished');
+          const saved = await save({ ...current.value, recovery });
+          return saved.ok ? ok(recovery.wrapped) : saved;
+        },
+        close: () => {
+          open = false;
+          key.fill(0);
+        },
+      });
+    },
+
+    markEscrowed: async (deviceId, wrapped) => {
+      const kf = await load();
+      if (!kf.ok) return kf;
+      const recovery = kf.value?.recovery;
+      if (!kf.value || !recovery || recovery.wrapped !== wrapped)
+        return fail('storage_failed', '本机的恢复数据已变化，未记录托管 (the recovery wrap changed)');
+      return save({ ...kf.value, recovery: { ...recovery, hub: { deviceId, at: now() } } });
     },
 
     recoverWithDataKey: async (rawKeyB64url, newPassphrase) => {

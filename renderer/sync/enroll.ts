@@ -34,7 +34,21 @@ export function checkHubUrl(raw: string): Result<string, EnrollFailure> {
   return ok(normalizeHubUrl(url.href));
 }
 
-export type EnrollDeps = { local: SyncLocal; publicKey: () => Promise<JsonWebKey>; fetch: FetchLike };
+/** What the hub answered that enrollment itself does not keep: the escrow of #8 needs it. */
+export type EnrolledAnswer = {
+  hubUrl: string;
+  deviceId: string;
+  token: string;
+  recoveryPublicKey: JsonWebKey | null;
+};
+
+export type EnrollDeps = {
+  local: SyncLocal;
+  publicKey: () => Promise<JsonWebKey>;
+  fetch: FetchLike;
+  /** Runs once the enrollment is saved (escrow of the data key, #8); enrollment stands either way. */
+  afterEnroll?: (answer: EnrolledAnswer) => Promise<void>;
+};
 
 export async function enrollDevice(
   d: EnrollDeps,
@@ -90,5 +104,11 @@ export async function enrollDevice(
     hubDeviceId: a.hubDeviceId,
   });
   await d.local.saveEnrollment(enrollment);
+  await d.afterEnroll?.({
+    hubUrl: hubUrl.value,
+    deviceId: a.deviceId,
+    token: a.token,
+    recoveryPublicKey: a.recoveryPublicKey,
+  });
   return ok(enrollment);
 }

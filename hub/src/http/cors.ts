@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 const ALLOW_HEADERS = 'Authorization, Content-Type, Accept-Language, Upload-Offset, Upload-Length, Range';
 const EXPOSE_HEADERS =
   'Upload-Offset, Upload-Length, Blob-Complete, Retry-After, Content-Range, Accept-Ranges';
-const ALLOW_METHODS = 'GET, HEAD, POST, PATCH, OPTIONS';
+const ALLOW_METHODS = 'GET, HEAD, POST, PUT, PATCH, OPTIONS'; // PUT: the recovery-key escrow (#8)
 
 export function registerCors(app: FastifyInstance, origins: readonly string[]): void {
   const allowed = new Set(origins);

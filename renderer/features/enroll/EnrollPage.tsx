@@ -10,9 +10,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys, useStore } from '../../app/data-provider';
 import { paths } from '../../app/routes';
 import { createSyncLocal } from '../../data/outbox';
+import { enrollWithEscrow } from '../../security/escrow';
+import type { KeyringError } from '../../security/keyring';
+import { useKeyring } from '../../security/keyring-context';
 import { enrollDevice, type EnrollFailure } from '../../sync/enroll';
 import { Page } from '../../ui/Page';
 import { defaultHubUrl } from './default-hub';
+import { EscrowStatus, keyringInfoQueryKey } from './EscrowStatus';
 import { useEnrollment } from './use-enrollment';
 import './enroll.css';
 
@@ -39,6 +43,7 @@ export function EnrollPage() {
               <code>{enrollment.data.deviceId}</code>
             </dd>
           </div>
+          <EscrowStatus enrollment={enrollment.data} />
           <Link to={paths.sync} className="btn">
             {t('enroll.goSync')}
           </Link>
@@ -60,15 +65,35 @@ function EnrollForm() {
   const [deviceName, setDeviceName] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<EnrollFailure | null>(null);
+  // #8: with the unlock gate mounted, enrolling also escrows the data key, which needs the passphrase.
+  const keyring = useKeyring();
+  const [passphrase, setPassphrase] = useState('');
+  const [keyError, setKeyError] = useState<KeyringError | null>(null);
 
   const submit = async (e: SyntheticEvent) => {
     e.preventDefault();
     setBusy(true);
     setFailure(null);
-    const r = await enrollDevice(
-      { local, publicKey: () => store.publicKeyJwk(), fetch: (input, init) => fetch(input, init) },
-      { hubUrl, code, deviceName },
-    );
+    setKeyError(null);
+    const deps = {
+      local,
+      publicKey: () => store.publicKeyJwk(),
+      fetch: (input: string, init?: RequestInit) => fetch(input, init),
+    };
+    if (keyring) {
+      const r = await enrollWithEscrow({ ...deps, keyring }, { hubUrl, code, deviceName }, passphrase);
+      setBusy(false);
+      setPassphrase('');
+      if (!r.ok) {
+        if (r.error.kind === 'enroll') setFailure(r.error.failure);
+        else setKeyError(r.error.error);
+        return;
+      }
+      await client.invalidateQueries({ queryKey: keyringInfoQueryKey });
+      await client.invalidateQueries({ queryKey: queryKeys.author });
+      return;
+    }
+    const r = await enrollDevice(deps, { hubUrl, code, deviceName });
     setBusy(false);
     if (!r.ok) {
       setFailure(r.error);
@@ -121,6 +146,32 @@ function EnrollForm() {
           required
         />
       </label>
+      {keyring ? (
+        <>
+          <label className="field">
+            <span>{t('security.escrow.passphrase')}</span>
+            <input
+              type="password"
+              value={passphrase}
+              onChange={(e) => {
+                setPassphrase(e.target.value);
+              }}
+              aria-invalid={keyError !== null}
+              aria-describedby="enroll-passphrase-hint"
+              autoComplete="current-password"
+              required
+            />
+          </label>
+          <p id="enroll-passphrase-hint" className="muted">
+            {t('security.escrow.passphraseHint')}
+          </p>
+        </>
+      ) : null}
+      {keyError ? (
+        <p role="alert" className="enroll-error" data-testid="enroll-error" data-code={keyError.code}>
+          {t(`security.errors.${keyError.code}`)}
+        </p>
+      ) : null}
       {failure ? (
         <p role="alert" className="enroll-error" data-testid="enroll-error" data-code={failure.code}>
           {t(`enroll.errors.${failure.code}`)}

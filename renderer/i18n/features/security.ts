@@ -53,6 +53,18 @@ export const securityZh = {
     storage_failed: '无法读写本机密钥文件',
   },
   locked: '已锁定',
+  escrow: {
+    passphrase: '本机口令',
+    passphraseHint: '用于把本机数据密钥托管给机构（忘记口令时由管理员恢复）',
+    title: '恢复密钥',
+    escrowed: '本机数据密钥已托管到机构（{{date}}），忘记口令时管理员可以恢复数据。',
+    notSent: '本机数据密钥尚未送达中心服务器，忘记口令时管理员无法恢复。请在联网时重试。',
+    noOrgKey:
+      '机构尚未设置恢复密钥，本机数据密钥没有托管；忘记口令时数据无法恢复。请联系管理员生成机构恢复密钥后重新登记。',
+    retry: '重新托管',
+    retrying: '正在托管…',
+    failed: '托管失败：{{detail}}',
+  },
   reveal: {
     show: '显示',
     label: '显示完整{{field}}（将记录查看日志）',
@@ -122,6 +134,21 @@ export const securityEn: Widen<typeof securityZh> = {
     storage_failed: 'The key file on this device cannot be read or written',
   },
   locked: 'Locked',
+  escrow: {
+    passphrase: 'Device passphrase',
+    passphraseHint:
+      'Used to escrow this device’s data key with the organisation (an administrator can recover it if you forget the passphrase)',
+    title: 'Recovery key',
+    escrowed:
+      'This device’s data key is escrowed with the organisation ({{date}}); an administrator can recover the data if the passphrase is forgotten.',
+    notSent:
+      'This device’s data key has not reached the hub yet; a forgotten passphrase could not be recovered. Retry when online.',
+    noOrgKey:
+      'The organisation has no recovery key, so this device’s data key is not escrowed and a forgotten passphrase cannot be recovered. Ask an administrator to create the organisation recovery key, then enroll again.',
+    retry: 'Escrow again',
+    retrying: 'Escrowing…',
+    failed: 'Escrow failed: {{detail}}',
+  },
   reveal: {
     show: 'Show',
     label: 'Show the full {{field}} (the view is logged)',
