@@ -1,6 +1,7 @@
 import { m001 } from './001-initial';
 import { m002 } from './002-blob-chunks';
+import { m003 } from './003-caseload-order';
 import type { Migration } from './types';
 
 /** Every migration in order. Never edit a shipped one: add the next file. */
-export const migrations: readonly Migration[] = [m001, m002];
+export const migrations: readonly Migration[] = [m001, m002, m003];
