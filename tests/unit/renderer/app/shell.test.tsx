@@ -25,7 +25,7 @@ beforeEach(async () => {
     await Promise.resolve();
   });
   // The store opens and checks the journal before the shell renders.
-  for (let i = 0; i < 50 && host.querySelector('[data-testid="boot-opening"]'); i++)
+  for (let i = 0; i < 1000 && host.querySelector('[data-testid="boot-opening"]'); i++)
     await act(() => new Promise((r) => setTimeout(r, 10)));
   unmount = () => {
     act(() => {

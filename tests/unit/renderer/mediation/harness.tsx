@@ -170,9 +170,12 @@ export async function mount(
   };
 }
 
-/** Polls (inside act) until `find` returns something. */
+/**
+ * Polls (inside act) until `find` returns something. Generous (up to ~20 s of polling): CI machines
+ * have 2 cores and the sealing of a signed agreement can take seconds there; a short cap made it flaky.
+ */
 export async function waitFor<T>(find: () => T | null | undefined | false, what = 'element'): Promise<T> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 2000; i++) {
     const v = find();
     if (v) return v;
     await act(() => new Promise((r) => setTimeout(r, 10)));
