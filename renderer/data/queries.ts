@@ -1,10 +1,18 @@
 /*
  * Caseload queries over the indexed columns of the case rows: ids come back sorted by next deadline
- * (the default order of the list), filtered by status, category and deadline state, and narrowed by a
- * search term matched against the codec's search tokens. Only ids are read for the whole caseload;
- * summaries are opened for the rows on screen, so 100,000 cases never decrypt at once.
+ * (the default order of the list), filtered by status, category, assignee and deadline state, and
+ * narrowed by a search term matched against the codec's search tokens. Summaries are opened only for
+ * the rows on screen, so 100,000 cases never decrypt at once.
+ *
+ * The plan (migration 003): the deadline chip and ONE of status / category / assignee become a single
+ * range of a [column+nextDeadline] index, already in list order, so a page is `offset/limit` on it and
+ * the total is an index count — no key of another case is read. A search narrows to the few cases whose
+ * token matches and orders those by their row. Only a combination of filters (status AND category …)
+ * reads the keys of the narrowest range and intersects them.
  */
+import Dexie, { type Collection, type IndexableType, type InsertType } from 'dexie';
 import { addDays } from '#shared/law/civil-date';
+import type { CaseRow } from './db';
 import type { DataContext } from './event-store';
 import type { CaseSummary } from './projections';
 
@@ -20,49 +28,118 @@ export type CaseQuery = {
   today: string;
 };
 
-export async function queryCaseIds(ctx: DataContext, q: CaseQuery): Promise<string[]> {
-  const ordered = await keys(ctx.db.cases.orderBy('nextDeadline').primaryKeys());
-  const sets: Set<string>[] = [];
-  if (q.statuses?.length)
-    sets.push(
-      new Set(
-        await keys(
-          ctx.db.cases
-            .where('status')
-            .anyOf([...q.statuses])
-            .primaryKeys(),
-        ),
-      ),
-    );
-  if (q.categories?.length)
-    sets.push(
-      new Set(
-        await keys(
-          ctx.db.cases
-            .where('category')
-            .anyOf([...q.categories])
-            .primaryKeys(),
-        ),
-      ),
-    );
-  if (q.assigneeId)
-    sets.push(new Set(await keys(ctx.db.cases.where('assigneeId').equals(q.assigneeId).primaryKeys())));
-  if (q.deadline === 'overdue')
-    sets.push(new Set(await keys(ctx.db.cases.where('nextDeadline').below(q.today).primaryKeys())));
-  if (q.deadline === 'due_soon')
-    sets.push(
-      new Set(
-        await keys(
-          ctx.db.cases.where('nextDeadline').between(q.today, addDays(q.today, 3), true, true).primaryKeys(),
-        ),
-      ),
-    );
+/** One window of the caseload and how many cases match in all. */
+export type CasePage = { total: number; ids: string[] };
+
+type Cases = Collection<CaseRow, string, InsertType<CaseRow, 'id'>>;
+
+/** The deadline chip as a range of nextDeadline (no deadline is stored as 9999-12-31, never overdue). */
+type Range = { lo: IndexableType; hi: IndexableType; loIn: boolean; hiIn: boolean };
+
+function deadlineRange(q: CaseQuery): Range {
+  if (q.deadline === 'overdue') return { lo: Dexie.minKey, hi: q.today, loIn: true, hiIn: false };
+  if (q.deadline === 'due_soon') return { lo: q.today, hi: addDays(q.today, 3), loIn: true, hiIn: true };
+  return { lo: Dexie.minKey, hi: Dexie.maxKey, loIn: true, hiIn: true };
+}
+
+type Column = 'status' | 'category' | 'assigneeId';
+type Plan = {
+  /** A collection of the case rows in list order (next deadline, then id). */
+  ordered: () => Cases;
+  /** Filters the ordered range does not cover, as the set of ids each allows. */
+  rest: ColumnFilter[];
+};
+
+type ColumnFilter = { column: Column; values: readonly string[] };
+
+function columnFilters(q: CaseQuery): ColumnFilter[] {
+  const filters: ColumnFilter[] = [];
+  if (q.statuses?.length) filters.push({ column: 'status', values: q.statuses });
+  if (q.categories?.length) filters.push({ column: 'category', values: q.categories });
+  if (q.assigneeId) filters.push({ column: 'assigneeId', values: [q.assigneeId] });
+  return filters;
+}
+
+function plan(ctx: DataContext, q: CaseQuery): Plan {
+  const r = deadlineRange(q);
+  const filters = columnFilters(q);
+  const lead = filters.find((f) => f.values.length === 1);
+  const value = lead?.values[0];
+  if (lead && value !== undefined)
+    return {
+      ordered: () =>
+        ctx.db.cases
+          .where(`[${lead.column}+nextDeadline]`)
+          .between([value, r.lo], [value, r.hi], r.loIn, r.hiIn),
+      rest: filters.filter((f) => f !== lead),
+    };
+  return {
+    ordered: () => ctx.db.cases.where('nextDeadline').between(r.lo, r.hi, r.loIn, r.hiIn),
+    rest: filters,
+  };
+}
+
+const inColumn = (row: CaseRow, f: ColumnFilter): boolean => f.values.includes(row[f.column]);
+
+const inRange = (d: string, r: Range): boolean =>
+  (typeof r.lo !== 'string' || (r.loIn ? d >= r.lo : d > r.lo)) &&
+  (typeof r.hi !== 'string' || (r.hiIn ? d <= r.hi : d < r.hi));
+
+/** Every matching id in list order, or null when the plan is one index range (page it instead). */
+async function matchingIds(ctx: DataContext, q: CaseQuery, p: Plan): Promise<string[] | null> {
   const term = q.search?.trim();
   if (term) {
+    // A search matches few cases: read their rows and apply every other filter to them.
     const token = await ctx.codec.index(term);
-    sets.push(new Set(await keys(ctx.db.cases.where('searchTokens').equals(token).primaryKeys())));
+    const rows = await ctx.db.cases.where('searchTokens').equals(token).toArray();
+    const r = deadlineRange(q);
+    const filters = columnFilters(q);
+    return rows
+      .filter((row) => inRange(row.nextDeadline, r) && filters.every((f) => inColumn(row, f)))
+      .sort((a, b) => compare(a.nextDeadline, b.nextDeadline) || compare(a.id, b.id))
+      .map((row) => row.id);
   }
-  return sets.length === 0 ? ordered : ordered.filter((id) => sets.every((s) => s.has(id)));
+  if (p.rest.length === 0) return null;
+  const ordered = await keys(p.ordered().primaryKeys());
+  const sets = await Promise.all(
+    p.rest.map(
+      async (f) =>
+        new Set(
+          await keys(
+            ctx.db.cases
+              .where(f.column)
+              .anyOf([...f.values])
+              .primaryKeys(),
+          ),
+        ),
+    ),
+  );
+  return ordered.filter((id) => sets.every((s) => s.has(id)));
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every matching id, sorted by next deadline. Reads them all: for lists, prefer queryCasePage. */
+export async function queryCaseIds(ctx: DataContext, q: CaseQuery): Promise<string[]> {
+  const p = plan(ctx, q);
+  return (await matchingIds(ctx, q, p)) ?? keys(p.ordered().primaryKeys());
+}
+
+/** The ids of one window of the list (from `offset`, at most `limit`) and the number matching in all. */
+export async function queryCasePage(
+  ctx: DataContext,
+  q: CaseQuery,
+  offset: number,
+  limit: number,
+): Promise<CasePage> {
+  const p = plan(ctx, q);
+  const all = await matchingIds(ctx, q, p);
+  if (all) return { total: all.length, ids: all.slice(offset, offset + limit) };
+  const [total, ids] = await Promise.all([
+    p.ordered().count(),
+    keys(p.ordered().offset(offset).limit(limit).primaryKeys()),
+  ]);
+  return { total, ids };
 }
 
 const keys = async (p: Promise<unknown[]>): Promise<string[]> => (await p) as string[];

@@ -29,7 +29,15 @@ import {
   type DataError,
 } from './event-store';
 import type { JournalPort } from './journal';
-import { caseSummaries, pendingCaseIds, queryCaseIds, type CaseQuery, type PendingCases } from './queries';
+import {
+  caseSummaries,
+  pendingCaseIds,
+  queryCaseIds,
+  queryCasePage,
+  type CasePage,
+  type CaseQuery,
+  type PendingCases,
+} from './queries';
 import { recoverFromJournal, type RecoveryReport } from './recovery';
 import type { CaseSummary } from './projections';
 import { writeEvents, type Author, type Draft, type WriteError } from './writer';
@@ -68,6 +76,8 @@ export type TribunalStore = {
   caseState(caseId: string): Promise<CaseState | null>;
   allCaseStates(): Promise<CaseState[]>;
   queryCaseIds(q: Omit<CaseQuery, 'today'>): Promise<string[]>;
+  /** One window of the caseload (sorted by next deadline) and the number matching in all. */
+  queryCasePage(q: Omit<CaseQuery, 'today'>, offset: number, limit: number): Promise<CasePage>;
   summaries(ids: readonly string[]): Promise<CaseSummary[]>;
   /** Cases with events not yet acknowledged by the hub (and those the hub refused an event of). */
   pendingCaseIds(): Promise<PendingCases>;
@@ -144,6 +154,7 @@ export function openStore(o: StoreOptions): TribunalStore {
       return Promise.all(rows.map(async (r) => (await o.codec.open('caseStates', r.body)) as CaseState));
     },
     queryCaseIds: (q) => queryCaseIds(ctx, { ...q, today: today() }),
+    queryCasePage: (q, offset, limit) => queryCasePage(ctx, { ...q, today: today() }, offset, limit),
     summaries: (ids) => caseSummaries(ctx, ids),
     pendingCaseIds: () => pendingCaseIds(ctx),
     close: () => {
@@ -157,6 +168,7 @@ export type {
   Draft,
   WriteError,
   CaseQuery,
+  CasePage,
   CaseSummary,
   PendingCases,
   Enrollment,
