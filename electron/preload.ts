@@ -7,5 +7,16 @@ import { buildBridge } from './bridge';
 
 contextBridge.exposeInMainWorld(
   'tribunal',
-  buildBridge((channel, input) => ipcRenderer.invoke(channel, input)),
+  buildBridge(
+    (channel, input) => ipcRenderer.invoke(channel, input),
+    (event, listener) => {
+      const handler = () => {
+        listener();
+      };
+      ipcRenderer.on(event, handler);
+      return () => {
+        ipcRenderer.removeListener(event, handler);
+      };
+    },
+  ),
 );

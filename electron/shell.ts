@@ -12,13 +12,22 @@ import { hardenWebContents, type HardenDeps } from './harden';
 import { registerHandlers } from './ipc/handlers';
 import { createJournalFile } from './journal-file';
 import { createKeyStore } from './key-store';
+import { watchPowerLock } from './power-lock';
 import { appSchemePrivileges, createAppProtocolHandler } from './protocol';
 import { appOrigin, defaultExternalHosts } from './url-gate';
 import { createMainWindow, createPrintWindow, printPartition } from './window';
 
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'dialog' | 'ipcMain' | 'protocol' | 'safeStorage' | 'session' | 'shell'
+  | 'app'
+  | 'BrowserWindow'
+  | 'dialog'
+  | 'ipcMain'
+  | 'powerMonitor'
+  | 'protocol'
+  | 'safeStorage'
+  | 'session'
+  | 'shell'
 >;
 
 export type ShellConfig = {
@@ -111,6 +120,10 @@ export function startShell(electron: ElectronModule, config: ShellConfig): void 
         }),
       });
       openWindow();
+      // Sleep or an OS screen lock locks the app: the renderer drops its key and reloads (#8).
+      watchPowerLock(electron.powerMonitor, () =>
+        mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : undefined,
+      );
     })
     .catch((e: unknown) => {
       process.stderr.write(`背包仲裁庭启动失败 (start-up failed): ${String(e)}\n`);

@@ -20,6 +20,9 @@ function UnlockedApp({ i18n, codec }: { i18n: i18n; codec: Codec }) {
   return <App i18n={i18n} openStore={open} />;
 }
 
+/** Electron tells the page when the laptop sleeps or the OS locks the screen (power:lock). */
+const lockSignal = (lock: () => void) => getPlatform().power.onLock(lock);
+
 export function SecuredApp({ i18n }: { i18n: i18n }) {
   const [keyring] = useState(() =>
     openKeyring({ storage: openMetaPort(LOCAL_DB_NAME), platformKeys: getPlatform().keys }),
@@ -27,7 +30,7 @@ export function SecuredApp({ i18n }: { i18n: i18n }) {
   return (
     <I18nextProvider i18n={i18n}>
       <KeyringProvider keyring={keyring}>
-        <UnlockGate keyring={keyring}>
+        <UnlockGate keyring={keyring} lockSignal={lockSignal}>
           {(session) => <UnlockedApp i18n={i18n} codec={session.codec} />}
         </UnlockGate>
       </KeyringProvider>

@@ -135,6 +135,8 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Tri
       }),
       status: call('keys:status', () => value({ available: true, backend: 'browser', secure: false })),
     },
+    // A browser tells a page nothing about sleep; a hidden page locks instead (security/auto-lock.ts).
+    power: { onLock: () => () => undefined },
   };
   return Object.freeze(api);
 }

@@ -19,6 +19,13 @@ export const ipcChannels = [
 ] as const;
 export type IpcChannel = (typeof ipcChannels)[number];
 
+/**
+ * Events main sends to the renderer (no answer, no payload). `power:lock`: the laptop is suspending or
+ * its screen is locking; the renderer locks (drops the key, reloads). Exposed as `power.onLock`.
+ */
+export const ipcEvents = ['power:lock'] as const;
+export type IpcEvent = (typeof ipcEvents)[number];
+
 /** Machine-readable error codes every call may answer with. */
 export const ipcErrorCodes = [
   'forbidden_sender',

@@ -14,14 +14,16 @@ import {
   ipcChannels,
   ipcError,
   ipcErrorCodes,
+  ipcEvents,
   type IpcChannel,
   type IpcError,
   type IpcErrorCode,
+  type IpcEvent,
   type IpcResult,
 } from './channels';
 
-export { channelParts, ipcChannels, ipcError, ipcErrorCodes };
-export type { IpcChannel, IpcError, IpcErrorCode, IpcResult };
+export { channelParts, ipcChannels, ipcError, ipcErrorCodes, ipcEvents };
+export type { IpcChannel, IpcError, IpcErrorCode, IpcEvent, IpcResult };
 
 const MiB = 1024 * 1024;
 /** Limits enforced by the schemas; exported so callers can check before sending. */
@@ -199,4 +201,6 @@ export type TribunalApi = {
     readonly load: IpcCall<'keys:load'>;
     readonly status: IpcCall<'keys:status'>;
   };
+  /** Main → renderer: `onLock(listener)` for `power:lock`; answers an unsubscribe. */
+  readonly power: { readonly onLock: (listener: () => void) => () => void };
 };

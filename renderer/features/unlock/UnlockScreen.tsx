@@ -24,6 +24,8 @@ export type UnlockGateProps = {
   now?: () => number;
   /** How locking clears the heap; `location.reload()` by default. */
   reload?: () => void;
+  /** Subscribes to the host's lock signal (Electron: suspend / OS screen lock); answers an unsubscribe. */
+  lockSignal?: (lock: () => void) => () => void;
   /** Auto-lock wiring for tests (event target, timers). */
   autoLock?: Pick<AutoLockOptions, 'target' | 'timers' | 'lockOnHidden'>;
 };
@@ -37,7 +39,7 @@ type Phase =
   | { kind: 'locked' };
 
 export function UnlockGate(props: UnlockGateProps) {
-  const { keyring, onUnlocked, idleMs, now, autoLock } = props;
+  const { keyring, onUnlocked, idleMs, now, autoLock, lockSignal } = props;
   const { t } = useTranslation();
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const reloadRef = useRef(
@@ -84,11 +86,13 @@ export function UnlockGate(props: UnlockGateProps) {
       ...autoLock,
     });
     setLockHandler(auto.lockNow);
+    const stopSignal = lockSignal?.(auto.lockNow);
     return () => {
+      stopSignal?.();
       auto.stop();
       setLockHandler(null);
     };
-  }, [unlocked, idleMs, now, autoLock]);
+  }, [unlocked, idleMs, now, autoLock, lockSignal]);
 
   switch (phase.kind) {
     case 'loading':

@@ -8,7 +8,8 @@ describe('preload bridge', () => {
     const exposed = Object.entries(api).flatMap(([ns, fns]) =>
       Object.keys(fns as object).map((m) => `${ns}:${m}`),
     );
-    expect(exposed.sort()).toEqual([...ipcChannels].sort());
+    // One function per call channel, plus `power.onLock` for the one main → renderer event (#8).
+    expect(exposed.sort()).toEqual([...ipcChannels, 'power:onLock'].sort());
     expect(Object.isFrozen(api)).toBe(true);
     for (const ns of Object.values(api)) expect(Object.isFrozen(ns)).toBe(true);
     expect(JSON.stringify(Object.keys(api))).not.toMatch(/invoke|send|ipc/i);

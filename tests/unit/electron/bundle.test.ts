@@ -43,6 +43,7 @@ describe('electron bundles', () => {
   it('the preload is one file that requires only electron and exposes window.tribunal', () => {
     const exposed: Record<string, unknown> = {};
     const invoked: unknown[][] = [];
+    const listeners = new Map<string, (...a: unknown[]) => void>();
     const fake = {
       contextBridge: {
         exposeInMainWorld: (key: string, api: unknown) => {
@@ -54,6 +55,12 @@ describe('electron bundles', () => {
           invoked.push(args);
           return Promise.resolve({ ok: true, value: null });
         },
+        on: (channel: string, fn: (...a: unknown[]) => void) => {
+          listeners.set(channel, fn);
+        },
+        removeListener: (channel: string) => {
+          listeners.delete(channel);
+        },
       },
     };
     const required = loadWithFakeElectron(path.join(out, 'preload.cjs'), fake);
@@ -61,8 +68,16 @@ describe('electron bundles', () => {
     expect(Object.keys(exposed)).toEqual(['tribunal']);
     const api = exposed['tribunal'] as Record<string, Record<string, () => Promise<unknown>>>;
     const names = Object.entries(api).flatMap(([ns, fns]) => Object.keys(fns).map((m) => `${ns}:${m}`));
-    expect(names.sort()).toEqual([...ipcChannels].sort());
+    expect(names.sort()).toEqual([...ipcChannels, 'power:onLock'].sort());
     expect(Object.isFrozen(api)).toBe(true);
+    // power.onLock listens to main's `power:lock` and passes the page no IPC event object (#8).
+    const heard: unknown[][] = [];
+    const power = api['power'] as unknown as { onLock: (l: (...a: unknown[]) => void) => () => void };
+    const off = power.onLock((...a) => heard.push(a));
+    listeners.get('power:lock')?.({ sender: {} });
+    expect(heard).toEqual([[]]);
+    off();
+    expect(listeners.has('power:lock')).toBe(false);
     expect(fs.statSync(path.join(out, 'preload.cjs')).size).toBeLessThan(20_000); // no zod in the preload
   });
 

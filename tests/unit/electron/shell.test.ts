@@ -36,6 +36,7 @@ function fakeElectron(gotLock = true) {
     BrowserWindow,
     dialog: { showMessageBox: vi.fn(), showSaveDialog: vi.fn() },
     ipcMain: { handle: vi.fn() },
+    powerMonitor: { on: vi.fn(), removeListener: vi.fn() },
     protocol: {
       registerSchemesAsPrivileged: vi.fn(),
       handle: vi.fn((_scheme: string, h: (r: Request) => Promise<Response>) => {

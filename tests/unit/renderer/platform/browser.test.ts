@@ -42,7 +42,7 @@ describe('getPlatform', () => {
     const methods = Object.entries(api).flatMap(([ns, fns]) =>
       Object.keys(fns as object).map((m) => `${ns}:${m}`),
     );
-    expect(methods.sort()).toEqual([...ipcChannels].sort());
+    expect(methods.sort()).toEqual([...ipcChannels, 'power:onLock'].sort()); // + the lock signal (#8)
     expect(Object.isFrozen(api)).toBe(true);
     expect(getPlatform()).toBe(api);
   });
