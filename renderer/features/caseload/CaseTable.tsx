@@ -1,10 +1,10 @@
 /*
- * The caseload table, virtualised: only the rows in view (plus a few) exist in the DOM, and only their
- * summaries are read, so 100,000 cases scroll like 100. Rows keep the last summaries while the next
- * window loads, so scrolling never flashes blank rows.
+ * The caseload table, virtualised: only the rows in view (plus a few) exist in the DOM, and only the
+ * pages they fall in are read (ids and summaries, PAGE_SIZE at a time), so 100,000 cases scroll like
+ * 100. Pages keep their last rows while the next ones load, so scrolling never flashes blank rows.
  */
 import { useRef } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { queryKeys, useStore } from '../../app/data-provider';
@@ -12,45 +12,51 @@ import type { CaseSummary } from '../../data/store';
 import { caseloadColumns } from './columns';
 import { CaseRowCells } from './CaseRowCells';
 import { caseRow } from './rows';
+import { casePageQuery, PAGE_SIZE, type CaseloadQuery } from './use-caseload';
 
 const ROW_HEIGHT = 52;
 
 export const gridTemplate = caseloadColumns.map((c) => c.width).join(' ');
 
-type Props = { ids: readonly string[]; loading: boolean; filtered: boolean; myUserId: string | null };
+type Props = {
+  query: CaseloadQuery;
+  /** Cases matching in all (from page 0); null until known. */
+  total: number | null;
+  filtered: boolean;
+  myUserId: string | null;
+};
 
-export function CaseTable({ ids, loading, filtered, myUserId }: Props) {
+export function CaseTable({ query, total, filtered, myUserId }: Props) {
   const { t } = useTranslation();
   const store = useStore();
   const scrollRef = useRef<HTMLDivElement>(null);
   // No React Compiler here: the virtualizer returns fresh functions on purpose (re-measure on scroll).
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: ids.length,
+    count: total ?? 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
-  const visible = items.map((i) => ids[i.index]).filter((id): id is string => id !== undefined);
-  const summaries = useQuery({
-    queryKey: [...queryKeys.caseload, 'summaries', visible],
-    queryFn: () => store.summaries(visible),
-    placeholderData: keepPreviousData,
-  });
+  const pageNumbers = [...new Set(items.map((i) => Math.floor(i.index / PAGE_SIZE)))];
+  const pages = useQueries({ queries: pageNumbers.map((p) => casePageQuery(store, query, p)) });
+  const rowAt = (index: number): CaseSummary | undefined => {
+    const at = pageNumbers.indexOf(Math.floor(index / PAGE_SIZE));
+    return pages[at]?.data?.rows[index % PAGE_SIZE];
+  };
   // The outbox is small (only what the hub has not acknowledged); invalidated with every write and sync.
   const outbox = useQuery({
     queryKey: [...queryKeys.outbox, 'pendingCases'],
     queryFn: () => store.pendingCaseIds(),
   });
-  const byId = new Map<string, CaseSummary>((summaries.data ?? []).map((s) => [s.caseId, s]));
   const today = store.today();
   return (
     <div
       className="case-table"
       role="table"
       aria-label={t('caseload.tableLabel')}
-      aria-rowcount={ids.length + 1}
+      aria-rowcount={(total ?? 0) + 1}
       data-testid="case-table"
     >
       <div className="case-table__head" role="rowgroup">
@@ -63,7 +69,7 @@ export function CaseTable({ ids, loading, filtered, myUserId }: Props) {
         </div>
       </div>
       <div className="case-table__body" ref={scrollRef} role="rowgroup" data-testid="case-table-body">
-        {ids.length === 0 && !loading ? (
+        {total === 0 ? (
           <div className="case-table-empty" role="row">
             <div role="cell">
               {filtered ? (
@@ -78,11 +84,10 @@ export function CaseTable({ ids, loading, filtered, myUserId }: Props) {
         ) : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
-            const id = ids[item.index] ?? '';
-            const s = byId.get(id);
+            const s = rowAt(item.index);
             return (
               <div
-                key={id}
+                key={item.index}
                 role="row"
                 aria-rowindex={item.index + 2}
                 className="case-table__row case-table__row--body"

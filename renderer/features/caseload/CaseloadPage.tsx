@@ -8,7 +8,7 @@ import { Icon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { CaseloadToolbar } from './CaseloadToolbar';
 import { CaseTable } from './CaseTable';
-import { emptyFilters, useCaseIds, type CaseloadFilters } from './use-caseload';
+import { emptyFilters, useCaseloadQuery, useCasePage, type CaseloadFilters } from './use-caseload';
 import './caseload.css';
 
 export function CaseloadPage() {
@@ -16,7 +16,10 @@ export function CaseloadPage() {
   const author = useAuthor();
   const myUserId = author.data?.userId ?? null;
   const [filters, setFilters] = useState<CaseloadFilters>(emptyFilters);
-  const ids = useCaseIds(filters, myUserId);
+  const query = useCaseloadQuery(filters, myUserId);
+  // Page 0 carries the count; the table shares it (same query key) and reads further pages on scroll.
+  const first = useCasePage(query, 0);
+  const total = first.data?.total ?? null;
   const filtered =
     filters.search.trim() !== '' ||
     filters.deadline !== 'all' ||
@@ -31,13 +34,8 @@ export function CaseloadPage() {
   );
   return (
     <Page title={t('caseload.title')} actions={newCase} testId="page-caseload">
-      <CaseloadToolbar
-        filters={filters}
-        onChange={setFilters}
-        count={ids.data ? ids.data.length : null}
-        canMine={myUserId !== null}
-      />
-      <CaseTable ids={ids.data ?? []} loading={ids.isPending} filtered={filtered} myUserId={myUserId} />
+      <CaseloadToolbar filters={filters} onChange={setFilters} count={total} canMine={myUserId !== null} />
+      <CaseTable query={query} total={total} filtered={filtered} myUserId={myUserId} />
     </Page>
   );
 }

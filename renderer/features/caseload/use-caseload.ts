@@ -1,14 +1,15 @@
 /*
  * The caseload's query state: the search term (debounced, so typing does not query on every key),
- * filters, and the ids that match, sorted by next deadline by the data layer. Ids only: summaries are
- * fetched by the table for the rows on screen.
+ * filters, and the list in pages: each page is one window of ids (sorted by next deadline by the data
+ * layer, which also counts the matches) with their summaries. The table asks only for the pages on
+ * screen, so 100,000 cases never load at once.
  */
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { DisputeCategory } from '#shared/domain/case-kinds';
 import type { CaseStatus } from '#shared/case/status';
 import { queryKeys, useStore } from '../../app/data-provider';
-import type { CaseQuery } from '../../data/store';
+import type { CaseQuery, CaseSummary } from '../../data/store';
 
 export type DeadlineChip = 'all' | 'overdue' | 'due_soon';
 
@@ -53,13 +54,34 @@ export function toQuery(f: CaseloadFilters, myUserId: string | null): Omit<CaseQ
   };
 }
 
-export function useCaseIds(filters: CaseloadFilters, myUserId: string | null) {
-  const store = useStore();
+/** Rows per page: a screen of rows and the virtualiser's overscan span at most two pages. */
+export const PAGE_SIZE = 50;
+
+export type CaseloadQuery = Omit<CaseQuery, 'today'>;
+export type CasePageView = { total: number; rows: CaseSummary[] };
+
+/** The filters as a data-layer query, the search debounced. */
+export function useCaseloadQuery(filters: CaseloadFilters, myUserId: string | null): CaseloadQuery {
   const search = useDebounced(filters.search, 200);
-  const q = toQuery({ ...filters, search }, myUserId);
-  return useQuery({
-    queryKey: [...queryKeys.caseload, 'ids', q],
-    queryFn: () => store.queryCaseIds(q),
+  return toQuery({ ...filters, search }, myUserId);
+}
+
+export const casePageKey = (q: CaseloadQuery, page: number) =>
+  [...queryKeys.caseload, 'page', q, page] as const;
+
+/** One page of the list with its summaries (page 0 also gives the total for the count and the table). */
+export function casePageQuery(store: ReturnType<typeof useStore>, q: CaseloadQuery, page: number) {
+  return {
+    queryKey: casePageKey(q, page),
+    queryFn: async (): Promise<CasePageView> => {
+      const p = await store.queryCasePage(q, page * PAGE_SIZE, PAGE_SIZE);
+      return { total: p.total, rows: await store.summaries(p.ids) };
+    },
     placeholderData: keepPreviousData,
-  });
+  };
+}
+
+export function useCasePage(q: CaseloadQuery, page: number) {
+  const store = useStore();
+  return useQuery(casePageQuery(store, q, page));
 }

@@ -5,11 +5,13 @@ import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SAMPLE_PAYLOADS } from '#shared/events/testing-samples';
+import { addDays } from '#shared/law/civil-date';
 import { DataProvider } from '../../../../renderer/app/data-provider';
 import { Providers } from '../../../../renderer/app/providers';
 import { createQueryClient } from '../../../../renderer/app/query-client';
 import { createSyncLocal } from '../../../../renderer/data/outbox';
-import type { Author, TribunalStore } from '../../../../renderer/data/store';
+import type { CaseRow } from '../../../../renderer/data/db';
+import type { Author, CaseSummary, TribunalStore } from '../../../../renderer/data/store';
 import { CaseloadPage } from '../../../../renderer/features/caseload/CaseloadPage';
 import { createI18n } from '../../../../renderer/i18n';
 import type { Language } from '../../../../renderer/i18n/language';
@@ -54,15 +56,7 @@ async function openCase(store: TribunalStore, author: Author, name: string) {
   return { caseId, tempNumber, eventIds: r.value.map((e) => e.id) };
 }
 
-/** Two cases: the hub has acknowledged the first; the second is only on this laptop. */
-async function mount(lang: Language) {
-  const h = harness();
-  await h.store.saveEnrollment(ENROLLMENT);
-  const author = await h.store.author();
-  if (!author) throw new Error('not enrolled');
-  const synced = await openCase(h.store, author, '张三');
-  const local = await openCase(h.store, author, '李四');
-  await createSyncLocal(h.store).acknowledge(synced.eventIds);
+async function render(store: TribunalStore, lang: Language) {
   const router = createMemoryRouter([{ path: '/cases', element: <CaseloadPage /> }], {
     initialEntries: ['/cases'],
   });
@@ -73,15 +67,26 @@ async function mount(lang: Language) {
   await act(async () => {
     r.render(
       <Providers queryClient={createQueryClient()} i18n={createI18n(lang)}>
-        <DataProvider store={h.store}>
+        <DataProvider store={store}>
           <RouterProvider router={router} />
         </DataProvider>
       </Providers>,
     );
     await Promise.resolve();
   });
-  const el = host;
-  return { el, synced, local };
+  return host;
+}
+
+/** Two cases: the hub has acknowledged the first; the second is only on this laptop. */
+async function mount(lang: Language) {
+  const h = harness();
+  await h.store.saveEnrollment(ENROLLMENT);
+  const author = await h.store.author();
+  if (!author) throw new Error('not enrolled');
+  const synced = await openCase(h.store, author, '张三');
+  const local = await openCase(h.store, author, '李四');
+  await createSyncLocal(h.store).acknowledge(synced.eventIds);
+  return { el: await render(h.store, lang), synced, local };
 }
 
 /** The sync cell of the row showing this case number. */
@@ -111,5 +116,77 @@ describe('caseload sync column', () => {
     await waitFor(() => a.dataset.sync === 'synced', 'outbox read');
     expect(a.textContent).toBe('Synced');
     expect(syncOf(el, local.tempNumber)?.textContent).toBe('Saved on this device');
+  });
+});
+
+describe('caseload pages', () => {
+  /** Case rows as the projection writes them (list columns and the sealed summary), 30 days of deadlines. */
+  function rows(n: number): CaseRow[] {
+    return Array.from({ length: n }, (_, i) => {
+      const caseId = `case-${String(i).padStart(3, '0')}`;
+      const due = addDays('2026-11-28', i % 30);
+      const summary: CaseSummary = {
+        caseId,
+        number: `临-0000D1-${String(i).padStart(4, '0')}`,
+        temporary: true,
+        kind: 'mediation',
+        status: 'registered',
+        categories: ['wage_arrears'],
+        caseCause: '拖欠工资纠纷',
+        applicants: [`工人${String(i)}`],
+        respondents: ['某劳务公司'],
+        workerCount: 1,
+        collective: false,
+        amountClaimedFen: 0,
+        amountRecoveredFen: 0,
+        nextDeadline: { ruleId: 'mediationPeriod', nameZh: '调解期限', due, state: 'running' },
+        inConflict: false,
+        receivedAt: null,
+        assigneeId: null,
+        lastHlc: null,
+      };
+      return {
+        id: caseId,
+        status: 'registered',
+        category: 'wage_arrears',
+        nextDeadline: due,
+        assigneeId: '',
+        updatedHlc: '',
+        searchTokens: [],
+        body: { v: 1, alg: 'none', data: summary },
+      };
+    });
+  }
+
+  it('counts every case but reads only the pages on screen; scrolling to the end shows the last', async () => {
+    const h = harness();
+    await h.store.ctx.db.cases.bulkPut(rows(130));
+    const offsets = new Set<number>();
+    const page = h.store.queryCasePage.bind(h.store);
+    const store: TribunalStore = {
+      ...h.store,
+      queryCasePage: (q, offset, limit) => {
+        offsets.add(offset);
+        return page(q, offset, limit);
+      },
+      queryCaseIds: () => Promise.reject(new Error('the caseload must not read every id')),
+    };
+    const el = await render(store, 'zh-CN');
+    await waitFor(() => el.querySelector('[data-testid="case-count"]')?.textContent === '共 130 件', 'count');
+    const numbers = () => [...el.querySelectorAll('[data-testid="case-link"]')].map((a) => a.textContent);
+    // Soonest deadline first: day 0 holds cases 0, 30, 60, 90, 120.
+    await waitFor(() => numbers()[0] === '临-0000D1-0000', 'first page');
+    expect(numbers().slice(0, 3)).toEqual(['临-0000D1-0000', '临-0000D1-0030', '临-0000D1-0060']);
+    expect([...offsets]).toEqual([0]);
+    const body = el.querySelector<HTMLElement>('[data-testid="case-table-body"]');
+    if (!body) throw new Error('no table body');
+    await act(async () => {
+      Object.defineProperty(body, 'scrollTop', { configurable: true, value: 130 * 52 - 600 });
+      body.dispatchEvent(new Event('scroll'));
+      await Promise.resolve();
+    });
+    // The last row (day 29: case 119 sorts after 89, 59, 29) comes from page 2 (rows 100–129).
+    await waitFor(() => numbers().at(-1) === '临-0000D1-0119', 'last page');
+    expect([...offsets].sort((a, b) => a - b)).toEqual([0, 100]);
   });
 });
