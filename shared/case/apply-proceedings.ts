@@ -99,12 +99,25 @@ export function applySigned(w: Work, e: CaseEventOf<'agreement.signed'>): void {
   );
 }
 
+/** The evidence a payment cites; an id that is not this case's evidence is a problem and dropped. */
+function paymentEvidence(w: Work, e: CaseEventOf<'payment.recorded'>): string[] {
+  const { evidenceIds, proofSha256 } = e.payload;
+  if (evidenceIds === undefined) {
+    const byHash = w.s.evidence.find((x) => x.sha256 === proofSha256);
+    return byHash === undefined ? [] : [byHash.evidenceId];
+  }
+  const known = [...new Set(evidenceIds)].filter((id) => w.s.evidence.some((x) => x.evidenceId === id));
+  if (known.length < new Set(evidenceIds).size)
+    problem(w, e, 'unknown_evidence', '付款凭证不是本案已登记的证据');
+  return known;
+}
+
 export function applyPayment(w: Work, e: CaseEventOf<'payment.recorded'>): void {
   if (w.s.payments.some((x) => x.paymentId === e.payload.paymentId)) {
     problem(w, e, 'duplicate_item', '这笔款项已记录');
     return;
   }
-  w.s.payments.push({ ...e.payload, eventId: e.id });
+  w.s.payments.push({ ...e.payload, eventId: e.id, conf: e.conf, evidenceIds: paymentEvidence(w, e) });
   w.s.amountRecoveredFen += e.payload.amountFen;
   if (isMediation(w)) softMove(w, e, 'performing');
 }

@@ -123,7 +123,15 @@ export type SignedAgreement = Omit2<PayloadOf<'agreement.signed'>, 'signatures'>
   eventIds: string[];
 };
 
-export type Payment = PayloadOf<'payment.recorded'> & { eventId: string };
+/**
+ * A payment with the evidence proving it: `evidenceIds` from the event, or for an event older than
+ * #6 the evidence whose hash its `proofSha256` names; only ids of this case's evidence are kept.
+ */
+export type Payment = Omit2<PayloadOf<'payment.recorded'>, 'evidenceIds'> & {
+  eventId: string;
+  conf: Confidentiality;
+  evidenceIds: string[];
+};
 
 export type Referral = {
   referralId: string;

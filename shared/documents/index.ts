@@ -9,3 +9,4 @@ export * from './transcript';
 export * from './signing';
 export * from './performance';
 export * from './notices';
+export * from './performance-record';

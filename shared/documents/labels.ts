@@ -4,7 +4,7 @@
  */
 import type { ClaimItem } from '#shared/domain/claim-items';
 import type { EvidenceKind, SessionKind, Venue } from '#shared/domain/sessions';
-import type { PartyFields } from '#shared/case/state';
+import type { PartyFields, Payment } from '#shared/case/state';
 
 export const CLAIM_ITEM_ZH: Readonly<Record<ClaimItem, string>> = {
   WAGE_ARREARS: '拖欠劳动报酬',
@@ -89,3 +89,12 @@ export function figureDate(isoDate: string): string {
   if (!m) return isoDate;
   return `${m[1] ?? ''}年${Number(m[2])}月${Number(m[3])}日`;
 }
+
+/** 付款方式 of payment.recorded. */
+export const PAYMENT_METHOD_ZH: Readonly<Record<Payment['method'], string>> = {
+  cash: '现金',
+  bank: '银行转账',
+  wechat: '微信',
+  alipay: '支付宝',
+  other: '其他',
+};

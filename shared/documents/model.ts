@@ -13,6 +13,7 @@ export const TEMPLATE_IDS = [
   'service_receipt',
   'acceptance_notice',
   'evidence_list',
+  'performance_record',
 ] as const;
 /** Which template built a document (document.issued.templateId). */
 export type TemplateId = (typeof TEMPLATE_IDS)[number];

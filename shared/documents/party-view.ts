@@ -4,7 +4,16 @@
  * (背靠背) notes and sessions cannot leak into a document by accident.
  */
 import { isMainFile } from '#shared/case/selectors';
-import type { CaseState, Claim, Evidence, Note, Party, Session, Transcript } from '#shared/case/state';
+import type {
+  CaseState,
+  Claim,
+  Evidence,
+  Note,
+  Party,
+  Payment,
+  Session,
+  Transcript,
+} from '#shared/case/state';
 import { formatYuan, toChineseUppercase } from '#shared/law/money';
 import { CLAIM_ITEM_ZH, figureDate } from './labels';
 
@@ -22,11 +31,15 @@ export type PartyView = {
   readonly transcripts: readonly Transcript[];
   /** Main-file evidence that was not retracted. */
   readonly evidence: readonly Evidence[];
+  /** Main-file payments (履行), each citing only main-file evidence. */
+  readonly payments: readonly Payment[];
 };
 
 export function partyView(state: CaseState): PartyView {
   const sessions = state.sessions.filter((s) => isMainFile(s.conf));
   const ids = new Set(sessions.map((s) => s.sessionId));
+  const evidence = state.evidence.filter((e) => isMainFile(e.conf) && e.retracted === null);
+  const shown = new Set(evidence.map((e) => e.evidenceId));
   return {
     caseNumber: state.numbers.official?.number ?? state.numbers.temporary ?? '',
     caseCause: state.caseCause ?? '',
@@ -38,7 +51,10 @@ export function partyView(state: CaseState): PartyView {
     notes: state.notes.filter((n) => isMainFile(n.conf) && n.supersededBy === null),
     sessions,
     transcripts: state.transcripts.filter((t) => ids.has(t.sessionId)),
-    evidence: state.evidence.filter((e) => isMainFile(e.conf) && e.retracted === null),
+    evidence,
+    payments: state.payments
+      .filter((p) => isMainFile(p.conf))
+      .map((p) => ({ ...p, evidenceIds: p.evidenceIds.filter((id) => shown.has(id)) })),
   };
 }
 

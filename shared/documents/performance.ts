@@ -3,7 +3,7 @@
  * overdue instalments flagged, the amount recovered and what is still owed; and the check that refuses
  * a payment larger than what is owed.
  */
-import type { CaseState } from '#shared/case/state';
+import type { CaseState, Payment } from '#shared/case/state';
 import { formatYuan } from '#shared/law/money';
 import { msg, type LawMessage } from '#shared/law/messages';
 import { err, ok, type Result } from '#shared/util/result';
@@ -29,8 +29,16 @@ export type Performance = {
   readonly overdue: readonly InstalmentRow[];
 };
 
-/** The schedule of the signed agreement (the draft with the signed text's hash), or null. */
-export function performanceOf(state: CaseState, today: string): Performance | null {
+/**
+ * The schedule of the signed agreement (the draft with the signed text's hash), or null. `payments`
+ * defaults to all of the case's; a party-facing document passes the party view's (main file only) so
+ * its totals and its table agree.
+ */
+export function performanceOf(
+  state: CaseState,
+  today: string,
+  payments: readonly Payment[] = state.payments,
+): Performance | null {
   const signed = state.agreement.signed;
   if (signed === null) return null;
   const draft =
@@ -42,7 +50,7 @@ export function performanceOf(state: CaseState, today: string): Performance | nu
     draft.instalments && draft.instalments.length > 0
       ? draft.instalments
       : [{ dueDate: signed.signedAt.slice(0, 10), amountFen: draft.totalFen }];
-  const paidFen = state.payments
+  const paidFen = payments
     .filter((p) => p.agreementId === undefined || p.agreementId === draft.agreementId)
     .reduce((s, p) => s + p.amountFen, 0);
   let left = paidFen;

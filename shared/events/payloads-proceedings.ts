@@ -91,7 +91,12 @@ export const agreementSignedV1 = z.strictObject({
   signedAt: instant,
 });
 
-/** payment.recorded: money paid towards an agreement or award (履行/追回). */
+/**
+ * payment.recorded: money paid towards an agreement or award (履行/追回).
+ * Since #6 a payment cites the evidence proving it (`evidenceIds`: receipt photo, bank slip … from
+ * evidence.added); earlier events carry at most `proofSha256`, which the reducer maps to the evidence
+ * with that hash, so both shapes read the same.
+ */
 export const paymentRecordedV1 = z.strictObject({
   paymentId: uuid,
   amountFen: fen,
@@ -102,6 +107,7 @@ export const paymentRecordedV1 = z.strictObject({
   toPartyId: uuid.optional(),
   agreementId: uuid.optional(),
   proofSha256: sha256Hex.optional(),
+  evidenceIds: z.array(uuid).min(1).max(20).optional(),
   note: text(1000).optional(),
 });
 

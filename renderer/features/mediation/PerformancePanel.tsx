@@ -1,16 +1,56 @@
 /*
  * Performance of the signed agreement: each instalment with what was paid, overdue ones flagged, the
- * amount recovered, and the form that records a payment (refused when more than is owed) with proof
- * taken from the case's evidence.
+ * amount recovered, every payment with the evidence proving it (retracted proof marked), and the form
+ * that records the next payment.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseState } from '#shared/case/index';
-import { checkPayment, performanceOf } from '#shared/documents/performance';
-import { formatYuan, parseYuanInput } from '#shared/law/money';
+import { performanceOf } from '#shared/documents/performance';
+import { proofsOf } from '#shared/documents/performance-record';
+import { formatYuan } from '#shared/law/money';
+import { PaymentForm } from './PaymentForm';
 import type { CaseTools } from './use-case-tools';
 
-const METHODS = ['bank', 'cash', 'wechat', 'alipay', 'other'] as const;
+function PaymentList({ state }: { state: CaseState }) {
+  const { t } = useTranslation();
+  if (state.payments.length === 0) return null;
+  return (
+    <table className="perf-table" data-testid="payment-list">
+      <thead>
+        <tr>
+          <th>{t('mediation.performance.paidOn')}</th>
+          <th>{t('mediation.performance.amount')}</th>
+          <th>{t('mediation.performance.payer')}</th>
+          <th>{t('mediation.performance.method')}</th>
+          <th>{t('mediation.performance.proof')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {state.payments.map((p) => {
+          const proofs = proofsOf(p, state.evidence);
+          return (
+            <tr key={p.eventId} data-testid="payment-row">
+              <td>{p.paidOn}</td>
+              <td>{formatYuan(p.amountFen)}</td>
+              <td>{p.payer}</td>
+              <td>{t(`mediation.performance.methods.${p.method}`)}</td>
+              <td data-testid="payment-row-proofs">
+                {proofs.length === 0
+                  ? t('mediation.performance.noProof')
+                  : proofs.map((e) => (
+                      <span key={e.evidenceId} className="proof-chip" title={e.sha256}>
+                        {e.caption === '' ? e.fileName : e.caption}
+                        {e.retracted !== null && ` (${t('mediation.performance.proofRetracted')})`}
+                      </span>
+                    ))}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
 
 export function PerformancePanel({
   state,
@@ -23,13 +63,6 @@ export function PerformancePanel({
 }) {
   const { t } = useTranslation();
   const perf = performanceOf(state, tools.today);
-  const respondent = state.parties.find((p) => p.current.role === 'respondent')?.current.name ?? '';
-  const [amount, setAmount] = useState('');
-  const [paidOn, setPaidOn] = useState(tools.today);
-  const [payer, setPayer] = useState(respondent);
-  const [method, setMethod] = useState<(typeof METHODS)[number]>('bank');
-  const [proof, setProof] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
   if (perf === null)
     return (
       <section className="panel" data-testid="performance">
@@ -37,42 +70,6 @@ export function PerformancePanel({
         <p className="muted">{t('mediation.performance.none')}</p>
       </section>
     );
-
-  const record = async () => {
-    const fen = parseYuanInput(amount);
-    if (!fen.ok) {
-      setMessage(fen.error.zh);
-      return;
-    }
-    const okToPay = checkPayment(perf, fen.value);
-    if (!okToPay.ok) {
-      setMessage(okToPay.error.zh);
-      return;
-    }
-    const evidence = state.evidence.find((e) => e.evidenceId === proof);
-    const applicant = state.parties.find((p) => p.current.role === 'applicant');
-    const done = await tools.record([
-      {
-        caseId,
-        type: 'payment.recorded',
-        payload: {
-          paymentId: tools.newId(),
-          amountFen: fen.value,
-          paidOn,
-          payer: payer.trim() === '' ? respondent || '—' : payer,
-          payerRole: 'employer',
-          method,
-          agreementId: perf.agreementId,
-          ...(applicant ? { toPartyId: applicant.partyId } : {}),
-          ...(evidence ? { proofSha256: evidence.sha256, note: `凭证：${evidence.fileName}` } : {}),
-        },
-      },
-    ]);
-    if (done) {
-      setAmount('');
-      setMessage(t('mediation.saved'));
-    }
-  };
 
   return (
     <section className="panel" data-testid="performance">
@@ -120,86 +117,9 @@ export function PerformancePanel({
           ))}
         </tbody>
       </table>
-      {perf.owedFen > 0 && (
-        <div className="row-form">
-          <label className="field">
-            {t('mediation.performance.payAmount')}
-            <input
-              inputMode="decimal"
-              data-testid="payment-amount"
-              value={amount}
-              onChange={(e) => {
-                setAmount(e.target.value);
-              }}
-            />
-          </label>
-          <label className="field">
-            {t('mediation.performance.paidOn')}
-            <input
-              type="date"
-              value={paidOn}
-              onChange={(e) => {
-                setPaidOn(e.target.value);
-              }}
-            />
-          </label>
-          <label className="field">
-            {t('mediation.performance.payer')}
-            <input
-              value={payer}
-              onChange={(e) => {
-                setPayer(e.target.value);
-              }}
-            />
-          </label>
-          <label className="field">
-            {t('mediation.performance.method')}
-            <select
-              value={method}
-              onChange={(e) => {
-                setMethod(METHODS.find((m) => m === e.target.value) ?? 'other');
-              }}
-            >
-              {METHODS.map((m) => (
-                <option key={m} value={m}>
-                  {t(`mediation.performance.methods.${m}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            {t('mediation.performance.proof')}
-            <select
-              value={proof}
-              onChange={(e) => {
-                setProof(e.target.value);
-              }}
-            >
-              <option value="">{t('mediation.performance.noProof')}</option>
-              {state.evidence
-                .filter((e) => e.retracted === null)
-                .map((e) => (
-                  <option key={e.evidenceId} value={e.evidenceId}>
-                    {e.fileName}
-                  </option>
-                ))}
-            </select>
-          </label>
-          <button
-            type="button"
-            className="btn btn-primary"
-            data-testid="payment-record"
-            onClick={() => void record()}
-          >
-            {t('mediation.performance.record')}
-          </button>
-        </div>
-      )}
-      {message !== null && (
-        <p role="status" data-testid="payment-message">
-          {message}
-        </p>
-      )}
+      <h4>{t('mediation.performance.payments')}</h4>
+      <PaymentList state={state} />
+      {perf.owedFen > 0 && <PaymentForm state={state} perf={perf} tools={tools} caseId={caseId} />}
     </section>
   );
 }

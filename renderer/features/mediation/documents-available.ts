@@ -1,7 +1,9 @@
 /*
  * Which documents this case can produce now, each built from the party view: the application form,
- * notices, service receipt and evidence list always, the acceptance notice once accepted, a transcript per public session that has one, the agreement once drafted, the
- * judicial-confirmation application once signed. Inputs a template needs come from `DocInputs`.
+ * notices, service receipt and evidence list always, the acceptance notice once accepted, a transcript
+ * per public session that has one, the agreement once drafted, and once it is signed the
+ * judicial-confirmation application and the performance record (payments with their proof).
+ * Inputs a template needs come from `DocInputs`.
  */
 import type { CaseState } from '#shared/case/index';
 import {
@@ -11,9 +13,11 @@ import {
   buildApplicationForm,
   buildJudicialConfirmation,
   buildNotice,
+  buildPerformanceRecord,
   buildServiceReceipt,
   buildTranscriptDocument,
   partyView,
+  performanceOf,
   type DocumentModel,
   type NoticeInput,
 } from '#shared/documents/index';
@@ -87,6 +91,13 @@ export function producibleDocuments(state: CaseState, inputs: DocInputs): Produc
             { orgName: editor.orgName, date: inputs.today },
           ),
           agreementId: editor.agreementId,
+        });
+      const perf = signed ? performanceOf(state, inputs.today, view.payments) : null;
+      if (perf)
+        out.push({
+          key: 'performance',
+          doc: buildPerformanceRecord(view, perf, ctx),
+          agreementId: perf.agreementId,
         });
     }
   }

@@ -148,6 +148,9 @@ export const mediationZh = {
     methods: { cash: '现金', bank: '银行转账', wechat: '微信', alipay: '支付宝', other: '其他' },
     proof: '付款凭证（证据）',
     noProof: '无',
+    noEvidence: '本案尚无证据，可先在“证据”页拍摄收据或银行回单。',
+    proofRetracted: '已撤回',
+    payments: '付款记录',
   },
   docs: {
     title: '文书',
@@ -329,6 +332,10 @@ export const mediationEn: Widen<typeof mediationZh> = {
     methods: { cash: 'Cash', bank: 'Bank transfer', wechat: 'WeChat', alipay: 'Alipay', other: 'Other' },
     proof: 'Proof (evidence)',
     noProof: 'None',
+    noEvidence:
+      'No evidence in this case yet: photograph the receipt or bank slip on the Evidence tab first.',
+    proofRetracted: 'retracted',
+    payments: 'Payments',
   },
   docs: {
     title: 'Documents',

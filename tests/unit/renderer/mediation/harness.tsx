@@ -130,7 +130,7 @@ export type Mounted = {
 
 export async function mount(
   render: (caseId: string) => ReactNode,
-  opts: { stage2: boolean },
+  opts: { stage2: boolean; extra?: (ids: Ids, newId: () => string) => Draft[] },
 ): Promise<Mounted> {
   const h = harness();
   await h.store.saveEnrollment(ENROLLMENT);
@@ -138,7 +138,7 @@ export async function mount(
   if (!author) throw new Error('no author');
   const id = h.store.newId;
   const ids: Ids = { caseId: id(), worker: id(), employer: id(), claim: id(), session: id() };
-  const r = await h.store.write(author, caseDrafts(ids, id, opts));
+  const r = await h.store.write(author, [...caseDrafts(ids, id, opts), ...(opts.extra?.(ids, id) ?? [])]);
   if (!r.ok) throw new Error(r.error.message);
   const host = document.createElement('div');
   document.body.append(host);
