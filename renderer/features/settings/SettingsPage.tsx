@@ -4,6 +4,7 @@ import { Page } from '../../ui/Page';
 import { Panel } from '../../ui/Panel';
 import { AppInfo } from './AppInfo';
 import { LanguageSwitch } from './LanguageSwitch';
+import { SecurityPanel } from './SecurityPanel';
 import { useAppInfo } from './use-app-info';
 import './settings.css';
 
@@ -19,6 +20,7 @@ export function SettingsPage() {
         <Panel title={t('settings.hub')}>
           <p data-testid="hub-address">{info?.hubOrigin || t('settings.hubNotSet')}</p>
         </Panel>
+        <SecurityPanel />
         <Panel title={t('settings.about')}>
           <AppInfo info={info} />
         </Panel>

@@ -53,6 +53,27 @@ export const securityZh = {
     storage_failed: '无法读写本机密钥文件',
   },
   locked: '已锁定',
+  settings: {
+    title: '本机安全',
+    keyId: '本机密钥编号',
+    platformLabel: '系统钥匙串',
+    platform: {
+      bound: '已绑定（{{backend}}）：拷走的数据即使知道口令也打不开',
+      refused: '未使用：{{backend}} 不能保护密钥（Linux 需要 GNOME 密钥环或 KWallet）',
+      unavailable: '不可用：本机数据只由口令保护',
+    },
+    escrowHeld: '已托管到机构，忘记口令时管理员可以恢复',
+    escrowNone: '未托管：忘记口令时数据无法恢复',
+    change: '修改口令',
+    changeIntro: '只重新保护本机数据密钥，案件数据不重新加密；新口令验证成功后旧口令才失效。',
+    old: '当前口令',
+    new: '新口令',
+    confirm: '再次输入新口令',
+    submit: '修改口令',
+    changing: '正在修改…',
+    changed: '口令已修改。下次解锁请使用新口令。',
+    unverified: '新口令未能保存或验证，旧口令仍然有效；请稍后重试。',
+  },
   escrow: {
     passphrase: '本机口令',
     passphraseHint: '用于把本机数据密钥托管给机构（忘记口令时由管理员恢复）',
@@ -134,6 +155,29 @@ export const securityEn: Widen<typeof securityZh> = {
     storage_failed: 'The key file on this device cannot be read or written',
   },
   locked: 'Locked',
+  settings: {
+    title: 'Device security',
+    keyId: 'Device key id',
+    platformLabel: 'OS keystore',
+    platform: {
+      bound: 'Bound ({{backend}}): a copied profile cannot be opened even with the passphrase',
+      refused: 'Not used: {{backend}} does not protect keys (Linux needs GNOME Keyring or KWallet)',
+      unavailable: 'Unavailable: the data here is protected by the passphrase only',
+    },
+    escrowHeld: 'Escrowed with the organisation; an administrator can recover a forgotten passphrase',
+    escrowNone: 'Not escrowed: a forgotten passphrase cannot be recovered',
+    change: 'Change passphrase',
+    changeIntro:
+      'Only this device’s data key is re-protected; case data is not re-encrypted. The old passphrase stops working only after the new one is verified.',
+    old: 'Current passphrase',
+    new: 'New passphrase',
+    confirm: 'Repeat the new passphrase',
+    submit: 'Change passphrase',
+    changing: 'Changing…',
+    changed: 'Passphrase changed. Use the new one next time you unlock.',
+    unverified:
+      'The new passphrase could not be saved or verified; the old one still works. Try again later.',
+  },
   escrow: {
     passphrase: 'Device passphrase',
     passphraseHint:
