@@ -5,6 +5,7 @@
  * device is blocked there (every later event would be `chain_gap`). The next run first sends the
  * rejected event alone, so a passing cause (a clock that ran ahead) heals without sending the tail.
  */
+import { blobRefsOf } from '#shared/events/blob-refs';
 import type { CaseEvent } from '#shared/events/envelope';
 import { WIRE_LIMITS, type PushResult } from '#shared/sync/wire';
 import { err, ok, type Result } from '#shared/util/result';
@@ -38,13 +39,24 @@ export function packBatch(
   return out;
 }
 
-/** The file an accepted event names, for the upload queue (evidence originals and issued documents). */
-export function blobOf(e: CaseEvent): QueuedBlob | null {
-  if (e.type === 'evidence.added')
-    return { sha256: e.payload.sha256, size: e.payload.size, caseId: e.caseId, fileName: e.payload.fileName };
-  if (e.type === 'document.issued')
-    return { sha256: e.payload.sha256, size: e.payload.size, caseId: e.caseId, fileName: e.payload.title };
-  return null;
+/**
+ * The files an accepted event names, for the upload queue: evidence originals, issued documents, and
+ * the signature and seal images of a signed agreement or transcript (so another laptop and the court
+ * see the signed document, not only its hashes). An image the event gives no size for is queued with
+ * the size of the local copy; one not stored here cannot be sent and is not queued.
+ */
+export async function blobsOf(e: CaseEvent, local: Pick<SyncLocal, 'readBlob'>): Promise<QueuedBlob[]> {
+  const out: QueuedBlob[] = [];
+  for (const ref of blobRefsOf(e)) {
+    const base = { sha256: ref.sha256, caseId: e.caseId, fileName: ref.label };
+    if (ref.size !== null) {
+      out.push({ ...base, size: ref.size });
+      continue;
+    }
+    const stored = await local.readBlob(ref.sha256);
+    if (stored.ok) out.push({ ...base, size: stored.value.info.size });
+  }
+  return out;
 }
 
 export type PushDeps = {
@@ -106,14 +118,14 @@ async function settle(
       await local.recordRejection(r.id, r.detail ? `${why}: ${r.detail}` : why);
     } else {
       acked.push(r.id);
-      const b = blobOf(e);
-      if (b) blobs.push(b);
+      blobs.push(...(await blobsOf(e, local)));
     }
   }
   if (blobs.length > 0) {
     const queue = await local.blobQueue();
     const known = new Set(queue.map((q) => q.sha256));
-    await local.saveBlobQueue([...queue, ...blobs.filter((b) => !known.has(b.sha256))]);
+    const fresh = blobs.filter((b) => !known.has(b.sha256) && known.add(b.sha256));
+    await local.saveBlobQueue([...queue, ...fresh]);
   }
   // The queue is saved before the events leave the outbox: a crash in between re-pushes (duplicate),
   // it never forgets a file.

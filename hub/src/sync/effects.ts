@@ -9,7 +9,7 @@ import type { HubContext } from '../context';
 import type { Queries } from '../storage/types';
 import { assignCaseNumber } from './case-numbers';
 import type { CheckedEvent } from './event-checks';
-import { assigneesOf, blobHashOf, caseFactsOf, referralTargetOf } from './payload-facts';
+import { assigneesOf, blobHashesOf, caseFactsOf, referralTargetOf } from './payload-facts';
 
 async function check(q: Queries, auth: AuthContext, c: CheckedEvent): Promise<string | null> {
   for (const who of assigneesOf(c.event)) {
@@ -48,8 +48,8 @@ async function apply(
   if (team[0] !== undefined) await q.setAssignee(e.caseId, auth.user.orgId, team[0], e.at.hlc);
   const target = referralTargetOf(e);
   if (target !== null) await q.grant(e.caseId, 'org', target, hubSeq);
-  const sha = blobHashOf(e);
-  if (sha !== null) await q.addBlobRef({ sha256: sha, eventId: e.id, caseId: e.caseId, conf: e.conf });
+  for (const sha of blobHashesOf(e))
+    await q.addBlobRef({ sha256: sha, eventId: e.id, caseId: e.caseId, conf: e.conf });
   if (e.type === 'case.accepted') await assignCaseNumber(ctx, q, e.caseId, e.at.hlc);
 }
 

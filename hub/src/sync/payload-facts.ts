@@ -1,6 +1,6 @@
 /*
  * The few payload facts the hub acts on: who an assignment grants (assignee and team), the referral
- * target, the blob a record names, and the case facts the caseload report groups by. Payloads were
+ * target, the blobs a record names, and the case facts the caseload report groups by. Payloads were
  * already validated by the shared schema (parseCaseEvent), so these readers only pick typed fields.
  *
  * The `status` column is a cheap running approximation from explicit moves (opening, acceptance,
@@ -8,6 +8,7 @@
  * tracked here. Exact KPIs come from reduceCase over the case's events (shared/case, shared/stats).
  */
 import { INITIAL_STATUS } from '#shared/case/status';
+import { blobRefsOf } from '#shared/events/blob-refs';
 import type { CasePatch } from '../storage/types';
 import type { WireEvent } from './event-lib';
 
@@ -21,9 +22,11 @@ export function assigneesOf(e: WireEvent): string[] {
 export const referralTargetOf = (e: WireEvent): string | null =>
   e.type === 'case.referred' ? e.payload.toOrgId : null;
 
-/** The content hash of the file an evidence or document record names, or null. */
-export const blobHashOf = (e: WireEvent): string | null =>
-  e.type === 'evidence.added' || e.type === 'document.issued' ? e.payload.sha256 : null;
+/**
+ * The content hashes of the files an event names: an evidence original, an issued document, the
+ * signature and seal images of a signed agreement or transcript (shared/events/blob-refs.ts).
+ */
+export const blobHashesOf = (e: WireEvent): string[] => blobRefsOf(e).map((r) => r.sha256);
 
 /** Report facts an event sets, or null. Category is the first (primary) dispute category. */
 export function caseFactsOf(e: WireEvent): CasePatch | null {
