@@ -6,7 +6,7 @@
  *
  * The plan (migration 003): the deadline chip and ONE of status / category / assignee become a single
  * range of a [column+nextDeadline] index, already in list order, so a page is `offset/limit` on it and
- * the total is an index count — no key of another case is read. A search narrows to the few cases whose
+ * the total is a separate index count — no key of another case is read. A search narrows to the few cases whose
  * token matches and orders those by their row. Only a combination of filters (status AND category …)
  * reads the keys of the narrowest range and intersects them.
  */
@@ -28,8 +28,12 @@ export type CaseQuery = {
   today: string;
 };
 
-/** One window of the caseload and how many cases match in all. */
-export type CasePage = { total: number; ids: string[] };
+/**
+ * One window of the caseload, and how many cases match in all when that came free (a search or a
+ * combination of filters lists every match anyway); otherwise null: ask `countCases`, which walks the
+ * whole index range (~1 s for 100k rows on a slow laptop), so the first rows never wait for it.
+ */
+export type CasePage = { total: number | null; ids: string[] };
 
 type Cases = Collection<CaseRow, string, InsertType<CaseRow, 'id'>>;
 
@@ -125,7 +129,7 @@ export async function queryCaseIds(ctx: DataContext, q: CaseQuery): Promise<stri
   return (await matchingIds(ctx, q, p)) ?? keys(p.ordered().primaryKeys());
 }
 
-/** The ids of one window of the list (from `offset`, at most `limit`) and the number matching in all. */
+/** The ids of one window of the list (from `offset`, at most `limit`). */
 export async function queryCasePage(
   ctx: DataContext,
   q: CaseQuery,
@@ -135,11 +139,14 @@ export async function queryCasePage(
   const p = plan(ctx, q);
   const all = await matchingIds(ctx, q, p);
   if (all) return { total: all.length, ids: all.slice(offset, offset + limit) };
-  const [total, ids] = await Promise.all([
-    p.ordered().count(),
-    keys(p.ordered().offset(offset).limit(limit).primaryKeys()),
-  ]);
-  return { total, ids };
+  return { total: null, ids: await keys(p.ordered().offset(offset).limit(limit).primaryKeys()) };
+}
+
+/** How many cases match. */
+export async function countCases(ctx: DataContext, q: CaseQuery): Promise<number> {
+  const p = plan(ctx, q);
+  const all = await matchingIds(ctx, q, p);
+  return all ? all.length : p.ordered().count();
 }
 
 const keys = async (p: Promise<unknown[]>): Promise<string[]> => (await p) as string[];

@@ -31,6 +31,7 @@ import {
 import type { JournalPort } from './journal';
 import {
   caseSummaries,
+  countCases,
   pendingCaseIds,
   queryCaseIds,
   queryCasePage,
@@ -76,8 +77,9 @@ export type TribunalStore = {
   caseState(caseId: string): Promise<CaseState | null>;
   allCaseStates(): Promise<CaseState[]>;
   queryCaseIds(q: Omit<CaseQuery, 'today'>): Promise<string[]>;
-  /** One window of the caseload (sorted by next deadline) and the number matching in all. */
+  /** One window of the caseload (sorted by next deadline); the total too when it came free. */
   queryCasePage(q: Omit<CaseQuery, 'today'>, offset: number, limit: number): Promise<CasePage>;
+  countCases(q: Omit<CaseQuery, 'today'>): Promise<number>;
   summaries(ids: readonly string[]): Promise<CaseSummary[]>;
   /** Cases with events not yet acknowledged by the hub (and those the hub refused an event of). */
   pendingCaseIds(): Promise<PendingCases>;
@@ -155,6 +157,7 @@ export function openStore(o: StoreOptions): TribunalStore {
     },
     queryCaseIds: (q) => queryCaseIds(ctx, { ...q, today: today() }),
     queryCasePage: (q, offset, limit) => queryCasePage(ctx, { ...q, today: today() }, offset, limit),
+    countCases: (q) => countCases(ctx, { ...q, today: today() }),
     summaries: (ids) => caseSummaries(ctx, ids),
     pendingCaseIds: () => pendingCaseIds(ctx),
     close: () => {

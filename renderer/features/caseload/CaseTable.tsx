@@ -20,20 +20,21 @@ export const gridTemplate = caseloadColumns.map((c) => c.width).join(' ');
 
 type Props = {
   query: CaseloadQuery;
-  /** Cases matching in all (from page 0); null until known. */
-  total: number | null;
+  /** Rows the table holds: every match once counted, the first page until then. */
+  rows: number;
+  loading: boolean;
   filtered: boolean;
   myUserId: string | null;
 };
 
-export function CaseTable({ query, total, filtered, myUserId }: Props) {
+export function CaseTable({ query, rows, loading, filtered, myUserId }: Props) {
   const { t } = useTranslation();
   const store = useStore();
   const scrollRef = useRef<HTMLDivElement>(null);
   // No React Compiler here: the virtualizer returns fresh functions on purpose (re-measure on scroll).
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: total ?? 0,
+    count: rows,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
@@ -56,7 +57,7 @@ export function CaseTable({ query, total, filtered, myUserId }: Props) {
       className="case-table"
       role="table"
       aria-label={t('caseload.tableLabel')}
-      aria-rowcount={(total ?? 0) + 1}
+      aria-rowcount={rows + 1}
       data-testid="case-table"
     >
       <div className="case-table__head" role="rowgroup">
@@ -69,7 +70,7 @@ export function CaseTable({ query, total, filtered, myUserId }: Props) {
         </div>
       </div>
       <div className="case-table__body" ref={scrollRef} role="rowgroup" data-testid="case-table-body">
-        {total === 0 ? (
+        {rows === 0 && !loading ? (
           <div className="case-table-empty" role="row">
             <div role="cell">
               {filtered ? (

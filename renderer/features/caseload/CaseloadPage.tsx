@@ -8,7 +8,7 @@ import { Icon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { CaseloadToolbar } from './CaseloadToolbar';
 import { CaseTable } from './CaseTable';
-import { emptyFilters, useCaseloadQuery, useCasePage, type CaseloadFilters } from './use-caseload';
+import { emptyFilters, useCaseload, useCaseloadQuery, type CaseloadFilters } from './use-caseload';
 import './caseload.css';
 
 export function CaseloadPage() {
@@ -17,9 +17,8 @@ export function CaseloadPage() {
   const myUserId = author.data?.userId ?? null;
   const [filters, setFilters] = useState<CaseloadFilters>(emptyFilters);
   const query = useCaseloadQuery(filters, myUserId);
-  // Page 0 carries the count; the table shares it (same query key) and reads further pages on scroll.
-  const first = useCasePage(query, 0);
-  const total = first.data?.total ?? null;
+  // Page 0 shows at once; the table shares it (same query key) and reads further pages on scroll.
+  const { total, rows, loading } = useCaseload(query);
   const filtered =
     filters.search.trim() !== '' ||
     filters.deadline !== 'all' ||
@@ -35,7 +34,7 @@ export function CaseloadPage() {
   return (
     <Page title={t('caseload.title')} actions={newCase} testId="page-caseload">
       <CaseloadToolbar filters={filters} onChange={setFilters} count={total} canMine={myUserId !== null} />
-      <CaseTable query={query} total={total} filtered={filtered} myUserId={myUserId} />
+      <CaseTable query={query} rows={rows} loading={loading} filtered={filtered} myUserId={myUserId} />
     </Page>
   );
 }

@@ -58,7 +58,7 @@ export function toQuery(f: CaseloadFilters, myUserId: string | null): Omit<CaseQ
 export const PAGE_SIZE = 50;
 
 export type CaseloadQuery = Omit<CaseQuery, 'today'>;
-export type CasePageView = { total: number; rows: CaseSummary[] };
+export type CasePageView = { total: number | null; rows: CaseSummary[] };
 
 /** The filters as a data-layer query, the search debounced. */
 export function useCaseloadQuery(filters: CaseloadFilters, myUserId: string | null): CaseloadQuery {
@@ -69,7 +69,7 @@ export function useCaseloadQuery(filters: CaseloadFilters, myUserId: string | nu
 export const casePageKey = (q: CaseloadQuery, page: number) =>
   [...queryKeys.caseload, 'page', q, page] as const;
 
-/** One page of the list with its summaries (page 0 also gives the total for the count and the table). */
+/** One page of the list with its summaries (and the total when the data layer had it for free). */
 export function casePageQuery(store: ReturnType<typeof useStore>, q: CaseloadQuery, page: number) {
   return {
     queryKey: casePageKey(q, page),
@@ -84,4 +84,28 @@ export function casePageQuery(store: ReturnType<typeof useStore>, q: CaseloadQue
 export function useCasePage(q: CaseloadQuery, page: number) {
   const store = useStore();
   return useQuery(casePageQuery(store, q, page));
+}
+
+/**
+ * The list for the filters: how many match (null until known) and how many rows the table can show
+ * now. The first page never waits for the count: at 100k cases counting walks the whole index range,
+ * so until it is done the table holds the first page and grows when the count arrives.
+ */
+export function useCaseload(q: CaseloadQuery): { total: number | null; rows: number; loading: boolean } {
+  const store = useStore();
+  const first = useCasePage(q, 0);
+  const fresh = first.isPlaceholderData ? undefined : first.data;
+  const known =
+    fresh === undefined ? null : (fresh.total ?? (fresh.rows.length < PAGE_SIZE ? fresh.rows.length : null));
+  const count = useQuery({
+    queryKey: [...queryKeys.caseload, 'count', q],
+    queryFn: () => store.countCases(q),
+    enabled: fresh !== undefined && known === null,
+  });
+  const total = known ?? (fresh ? (count.data ?? null) : null);
+  return {
+    total,
+    rows: total ?? first.data?.total ?? first.data?.rows.length ?? 0,
+    loading: first.isPending,
+  };
 }

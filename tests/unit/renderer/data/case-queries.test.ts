@@ -79,7 +79,10 @@ describe('caseload queries', () => {
       const want = expected(q);
       expect({ q, ids: await store.queryCaseIds(q) }).toEqual({ q, ids: want });
       const page = await store.queryCasePage(q, 2, 5);
-      expect({ q, page }).toEqual({ q, page: { total: want.length, ids: want.slice(2, 7) } });
+      expect({ q, ids: page.ids }).toEqual({ q, ids: want.slice(2, 7) });
+      // The total comes with the page when it was free, and always from countCases.
+      expect({ q, total: page.total ?? want.length }).toEqual({ q, total: want.length });
+      expect({ q, count: await store.countCases(q) }).toEqual({ q, count: want.length });
       checked++;
     }
     expect(checked).toBe(108);
@@ -90,11 +93,13 @@ describe('caseload queries', () => {
     const seen: string[] = [];
     for (let offset = 0; offset < ROWS.length; offset += 50) {
       const page = await store.queryCasePage({}, offset, 50);
-      expect(page.total).toBe(ROWS.length);
+      // One index range: the count is not taken with the page, so the first rows never wait for it.
+      expect(page.total).toBeNull();
       seen.push(...page.ids);
     }
     expect(seen).toEqual(expected({}));
-    expect(await store.queryCasePage({}, 500, 50)).toEqual({ total: ROWS.length, ids: [] });
+    expect(await store.queryCasePage({}, 500, 50)).toEqual({ total: null, ids: [] });
+    expect(await store.countCases({})).toBe(ROWS.length);
   });
 
   it('no deadline sorts last and is never overdue', async () => {
