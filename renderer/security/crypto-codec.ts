@@ -64,7 +64,9 @@ const aad = (ctx: SealContext, keyId: string): Uint8Array<ArrayBuffer> =>
 type Bytesish = string | Uint8Array;
 type SealedData = { iv: Bytesish; ct: Bytesish; kid: string };
 
-const isBytesish = (x: unknown): x is Bytesish => typeof x === 'string' || x instanceof Uint8Array;
+/** By tag, not `instanceof`: bytes structured-cloned from another realm (a test DOM, a worker) count too. */
+const isBytesish = (x: unknown): x is Bytesish =>
+  typeof x === 'string' || Object.prototype.toString.call(x) === '[object Uint8Array]';
 const bytesOf = (x: Bytesish): Uint8Array | null => (typeof x === 'string' ? fromB64url(x) : x);
 
 function sealedData(sealed: Sealed): SealedData {

@@ -13,6 +13,7 @@ import { AgreementTab } from '../mediation/AgreementTab';
 import { DocumentsTab } from '../mediation/DocumentsTab';
 import { HearingTab } from '../mediation/HearingTab';
 import { MediationTab } from '../mediation/MediationTab';
+import { ReviewBanner, ReviewTab } from '../review/ReviewTab';
 import { CaseHeader } from './CaseHeader';
 import { ClaimsTab } from './ClaimsTab';
 import { DeadlinesTab } from './DeadlinesTab';
@@ -22,6 +23,7 @@ import { ReferralsTab } from './ReferralsTab';
 import { CASE_TABS, isCaseTab, type CaseTab } from './tabs';
 import { TimelineTab } from './TimelineTab';
 import { useCaseFile, useDeadlines } from './use-case-file';
+import { SealedDataError } from '../../security/SealedDataError';
 import './case.css';
 
 function TabBody({ tab, caseId }: { tab: CaseTab; caseId: string }) {
@@ -48,6 +50,8 @@ function TabBody({ tab, caseId }: { tab: CaseTab; caseId: string }) {
       return <TimelineTab caseId={caseId} />;
     case 'referrals':
       return <ReferralsTab caseId={caseId} />;
+    case 'review':
+      return <ReviewTab caseId={caseId} />;
     default:
       return null;
   }
@@ -76,6 +80,13 @@ export function CasePage() {
         <EmptyLine>{t('caseFile.loading')}</EmptyLine>
       </Page>
     );
+  // #8: a stored case state that does not open (tampered, foreign key, damaged) is named, never shown.
+  if (state.isError)
+    return (
+      <Page title={t('caseFile.title')} actions={back} testId="page-case">
+        <SealedDataError error={state.error} record={t('security.sealed.caseRecord', { id: caseId })} />
+      </Page>
+    );
   if (!state.data || state.data.caseId === null)
     return (
       <Page title={t('caseFile.title')} actions={back} testId="page-case">
@@ -94,6 +105,7 @@ export function CasePage() {
         today={deadlines.today}
         onTab={setTab}
       />
+      <ReviewBanner state={state.data} />
       <div className="case-tabs" role="tablist" aria-label={t('caseFile.tabs.label')}>
         {CASE_TABS.map((id) => (
           <button

@@ -53,6 +53,15 @@ export const securityZh = {
     storage_failed: '无法读写本机密钥文件',
   },
   locked: '已锁定',
+  sealed: {
+    tampered: '{{record}}未通过完整性校验：本机上的这份数据已被篡改或损坏，因此不予显示。',
+    wrong_key: '{{record}}不是用本机的数据密钥加密的（可能是从别的设备拷来的数据），无法打开。',
+    malformed: '{{record}}的本机数据格式已损坏，无法识别，因此不予显示。',
+    unreadable: '{{record}}暂时无法从本机读取。',
+    whatToDo:
+      '其他案件不受影响。请联网同步，从中心服务器重新取回本案；如果反复出现，请联系管理员，并保留这台电脑以便检查是否有人动过本机数据。',
+    caseRecord: '案件档案（{{id}}）',
+  },
   settings: {
     title: '本机安全',
     keyId: '本机密钥编号',
@@ -155,6 +164,17 @@ export const securityEn: Widen<typeof securityZh> = {
     storage_failed: 'The key file on this device cannot be read or written',
   },
   locked: 'Locked',
+  sealed: {
+    tampered:
+      '{{record}} failed its integrity check: the copy on this device was tampered with or damaged, so it is not shown.',
+    wrong_key:
+      '{{record}} was not encrypted with this device’s data key (perhaps copied from another device) and cannot be opened.',
+    malformed: '{{record}} is stored in a damaged format on this device and is not shown.',
+    unreadable: '{{record}} cannot be read from this device right now.',
+    whatToDo:
+      'Other cases are not affected. Sync to fetch this case again from the hub; if it keeps happening, contact your administrator and keep this laptop so it can be checked for tampering.',
+    caseRecord: 'Case file ({{id}})',
+  },
   settings: {
     title: 'Device security',
     keyId: 'Device key id',
