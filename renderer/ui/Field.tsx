@@ -1,8 +1,10 @@
 /*
- * A labelled form field with its error beside it (Chinese, from the form's checks). The control is
- * passed in as a child; `id` ties label, control and message together for screen readers.
+ * A labelled form field with its error beside it (from the form's checks, in the UI language: see
+ * i18n/field-message). The control is passed in as a child; `id` ties label, control and message
+ * together for screen readers.
  */
 import type { ReactNode } from 'react';
+import { useMessageText } from '../i18n/field-message';
 
 type FieldProps = {
   id: string;
@@ -26,10 +28,11 @@ export function Field({ id, label, error, hint, children, wide }: FieldProps) {
 
 /** The message under a control; `${id}-error` is what the control's aria-describedby names. */
 export function FieldError({ id, error }: { id: string; error?: string | undefined }) {
+  const text = useMessageText();
   if (!error) return null;
   return (
     <span className="field-error" id={`${id}-error`} role="alert" data-testid={`error-${id}`}>
-      {error}
+      {text(error)}
     </span>
   );
 }

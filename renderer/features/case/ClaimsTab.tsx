@@ -12,6 +12,7 @@ import type { FreeFields } from '#shared/events/payload-common';
 import { useStore } from '../../app/data-provider';
 import { Field, invalidProps } from '../../ui/Field';
 import { useVocab } from '../../ui/vocab';
+import { useMessageText } from '../../i18n/field-message';
 import { checkAmount } from '../intake/intake-schema';
 import { Calculators } from './Calculators';
 import { useHistoryText } from './changes-hook';
@@ -39,6 +40,7 @@ export function ClaimsTab({ caseId }: { caseId: string }) {
 
 function ClaimLine({ claim, state, caseId }: { claim: Claim; state: CaseState; caseId: string }) {
   const { t } = useTranslation();
+  const text = useMessageText();
   const vocab = useVocab();
   const { record, pending } = useRecord();
   const [mode, setMode] = useState<'none' | 'correct' | 'withdraw'>('none');
@@ -152,7 +154,7 @@ function ClaimLine({ claim, state, caseId }: { claim: Claim; state: CaseState; c
           </label>
           {error ? (
             <p className="field-error" role="alert">
-              {error}
+              {text(error)}
             </p>
           ) : null}
           <span className="row-actions">

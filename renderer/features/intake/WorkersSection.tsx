@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { useFieldArray, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useMessageText } from '../../i18n/field-message';
 import { FieldError, invalidProps } from '../../ui/Field';
 import { Icon } from '../../ui/icons';
 import { COLLECTIVE_MIN, emptyWorker, type IntakeForm, type WorkerRow } from './intake-schema';
@@ -14,6 +15,7 @@ const COLUMNS = ['name', 'idNumber', 'phone', 'amount'] as const satisfies reado
 
 export function WorkersSection() {
   const { t } = useTranslation();
+  const text = useMessageText();
   const {
     register,
     getValues,
@@ -93,7 +95,7 @@ export function WorkersSection() {
           {report.problems.length > 0 ? (
             <ul>
               {report.problems.map((p) => (
-                <li key={`${String(p.line)}-${p.message}`}>{p.message}</li>
+                <li key={`${String(p.line)}-${p.message}`}>{text(p.message)}</li>
               ))}
             </ul>
           ) : null}

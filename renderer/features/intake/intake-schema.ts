@@ -2,7 +2,8 @@
  * The intake form's zod schema. Every value is kept as typed (strings), so an error never eats input;
  * the checks are those of shared/law (ID check digit and birth date, mobile phone, credit code with an
  * overridable warning, amounts in yuan → fen) and the closed lists of the case.opened / party.added /
- * claim.added payloads. Messages are Chinese and land on the field they concern.
+ * claim.added payloads. Messages land on the field they concern as keys (renderer/i18n/field-message):
+ * the field shows them in the UI language, Chinese or English.
  */
 import { z } from 'zod';
 import { CHANNELS, DISPUTE_CATEGORIES, type CaseKind } from '#shared/domain/case-kinds';
@@ -11,6 +12,7 @@ import { validateCreditCode, validateMobilePhone, validateResidentId } from '#sh
 import { parseYuanInput } from '#shared/law/money';
 import { isIsoDate } from '#shared/law/civil-date';
 import { PARTY_ROLES } from '#shared/events/payloads-records';
+import { fieldMessage, lawMessage } from '../../i18n/field-message';
 
 /** Kinds of case a mediator or arbitrator opens on site (joint and court-side kinds come by referral). */
 export const INTAKE_KINDS = ['mediation', 'arbitration'] as const satisfies readonly CaseKind[];
@@ -58,9 +60,9 @@ const formShape = z.object({
   categories: z.array(z.enum(DISPUTE_CATEGORIES)),
   channel: z.enum(CHANNELS),
   place: z.enum(INTAKE_PLACES),
-  placeDetail: z.string().max(150, '地点说明不超过150字'),
-  caseCause: z.string().max(500, '案由不超过500字'),
-  summary: z.string().max(4000, '简要案情不超过4000字'),
+  placeDetail: z.string().max(150, fieldMessage('intake.errors.tooLong', { max: 150 })),
+  caseCause: z.string().max(500, fieldMessage('intake.errors.tooLong', { max: 500 })),
+  summary: z.string().max(4000, fieldMessage('intake.errors.tooLong', { max: 4000 })),
   /** YYYY-MM-DD or '' (date inputs); checked against each other and the workers' birth dates. */
   joinDate: z.string(),
   leaveDate: z.string(),
@@ -73,7 +75,7 @@ const formShape = z.object({
     employerType: z.string(),
     legalRepresentative: z.string(),
     phone: z.string(),
-    address: z.string().max(300, '地址不超过300字'),
+    address: z.string().max(300, fieldMessage('intake.errors.tooLong', { max: 300 })),
   }),
   chain: z.array(chainRow),
   claims: z.array(claimRow),
@@ -118,8 +120,8 @@ type Issue = { path: (string | number)[]; message: string };
 export function checkAmount(text: string): string | null {
   if (text.trim() === '') return null;
   const r = parseYuanInput(text);
-  if (!r.ok) return r.error.zh;
-  if (r.value > MAX_FEN) return '金额过大（超过1亿元），请核对';
+  if (!r.ok) return lawMessage(r.error);
+  if (r.value > MAX_FEN) return fieldMessage('intake.errors.amountTooLarge');
   return null;
 }
 
@@ -127,25 +129,33 @@ export function checkAmount(text: string): string | null {
 export function checkResidentId(text: string, today: string): string | null {
   if (text.trim() === '') return null;
   const r = validateResidentId(text, { today });
-  return r.status === 'invalid' ? (r.reasons[0]?.zh ?? '身份证号码无效') : null;
+  if (r.status !== 'invalid') return null;
+  return r.reasons[0] ? lawMessage(r.reasons[0]) : fieldMessage('intake.errors.idInvalid');
 }
 
 /** An optional phone: a mainland mobile number. */
 export function checkPhone(text: string): string | null {
   if (text.trim() === '') return null;
   const r = validateMobilePhone(text);
-  return r.status === 'invalid' ? (r.reasons[0]?.zh ?? '手机号码无效') : null;
+  if (r.status !== 'invalid') return null;
+  return r.reasons[0] ? lawMessage(r.reasons[0]) : fieldMessage('intake.errors.phoneInvalid');
 }
 
 /** Credit code: invalid blocks; a failed check is a warning that only a written reason overrides. */
 export function checkCreditCode(code: string, overrideReason: string): Issue | null {
   if (code.trim() === '') return null;
   const r = validateCreditCode(code);
-  if (r.status === 'invalid') return { path: ['creditCode'], message: r.reasons[0]?.zh ?? '信用代码无效' };
+  if (r.status === 'invalid') {
+    const first = r.reasons[0];
+    return {
+      path: ['creditCode'],
+      message: first ? lawMessage(first) : fieldMessage('intake.errors.creditCodeInvalid'),
+    };
+  }
   if (r.status === 'warning' && overrideReason.trim() === '')
     return {
       path: ['overrideReason'],
-      message: `${r.reasons.map((x) => x.zh).join('；')}。确属有效的早期代码请填写理由后保存`,
+      message: fieldMessage('intake.errors.creditCodeWarning', { reasons: r.reasons }),
     };
   return null;
 }
@@ -154,15 +164,23 @@ function workerIssues(rows: readonly WorkerRow[], today: string): Issue[] {
   const out: Issue[] = [];
   const seen = new Map<string, number>();
   rows.forEach((w, i) => {
-    if (w.name.trim() === '') out.push({ path: ['workers', i, 'name'], message: '请填写姓名' });
-    else if (w.name.length > 100) out.push({ path: ['workers', i, 'name'], message: '姓名不超过100字' });
+    if (w.name.trim() === '')
+      out.push({ path: ['workers', i, 'name'], message: fieldMessage('intake.errors.nameRequired') });
+    else if (w.name.length > 100)
+      out.push({
+        path: ['workers', i, 'name'],
+        message: fieldMessage('intake.errors.tooLong', { max: 100 }),
+      });
     const id = checkResidentId(w.idNumber, today);
     if (id) out.push({ path: ['workers', i, 'idNumber'], message: id });
     const key = w.idNumber.trim().toUpperCase();
     if (key !== '' && !id) {
       const first = seen.get(key);
       if (first !== undefined)
-        out.push({ path: ['workers', i, 'idNumber'], message: `与第${String(first + 1)}行身份证号码重复` });
+        out.push({
+          path: ['workers', i, 'idNumber'],
+          message: fieldMessage('intake.errors.duplicateId', { row: first + 1 }),
+        });
       else seen.set(key, i);
     }
     const phone = checkPhone(w.phone);
@@ -170,14 +188,16 @@ function workerIssues(rows: readonly WorkerRow[], today: string): Issue[] {
     const amount = checkAmount(w.amount);
     if (amount) out.push({ path: ['workers', i, 'amount'], message: amount });
   });
-  if (rows.length === 0) out.push({ path: ['workers'], message: '至少需要一名申请人' });
+  if (rows.length === 0)
+    out.push({ path: ['workers'], message: fieldMessage('intake.errors.workersRequired') });
   return out;
 }
 
 function chainIssues(rows: readonly ChainRow[], today: string): Issue[] {
   const out: Issue[] = [];
   rows.forEach((c, i) => {
-    if (c.name.trim() === '') out.push({ path: ['chain', i, 'name'], message: '请填写名称或姓名' });
+    if (c.name.trim() === '')
+      out.push({ path: ['chain', i, 'name'], message: fieldMessage('intake.errors.chainNameRequired') });
     if (c.code.trim() !== '') {
       const msg =
         c.chainRole === 'crew_leader'
@@ -201,12 +221,16 @@ export function dateIssues(
   for (const k of ['joinDate', 'leaveDate', 'knewDate'] as const) {
     const v = f[k];
     if (v === '') continue;
-    if (!isIsoDate(v)) out.push({ path: [k], message: `日期不存在：${v}` });
-    else if (v > today) out.push({ path: [k], message: '日期不能晚于今天' });
+    if (!isIsoDate(v))
+      out.push({ path: [k], message: fieldMessage('intake.errors.dateNotExist', { value: v }) });
+    else if (v > today) out.push({ path: [k], message: fieldMessage('intake.errors.dateInFuture') });
   }
   if (out.length > 0) return out;
   if (f.joinDate !== '' && f.leaveDate !== '' && f.leaveDate < f.joinDate)
-    out.push({ path: ['leaveDate'], message: `离职日期早于入职日期（${f.joinDate}）` });
+    out.push({
+      path: ['leaveDate'],
+      message: fieldMessage('intake.errors.leaveBeforeJoin', { join: f.joinDate }),
+    });
   if (f.joinDate !== '')
     f.workers.forEach((w, i) => {
       if (w.idNumber.trim() === '') return;
@@ -214,7 +238,10 @@ export function dateIssues(
       if (r.status !== 'invalid' && r.value.birthDate >= f.joinDate)
         out.push({
           path: ['workers', i, 'idNumber'],
-          message: `出生日期 ${r.value.birthDate} 不早于入职日期 ${f.joinDate}，请核对`,
+          message: fieldMessage('intake.errors.bornAfterJoin', {
+            birth: r.value.birthDate,
+            join: f.joinDate,
+          }),
         });
     });
   return out;
@@ -224,11 +251,15 @@ export function dateIssues(
 export function intakeSchema(today: string) {
   return formShape.superRefine((f, ctx) => {
     const issues: Issue[] = [];
-    if (f.categories.length === 0) issues.push({ path: ['categories'], message: '至少选择一个争议类别' });
+    if (f.categories.length === 0)
+      issues.push({ path: ['categories'], message: fieldMessage('intake.errors.categoriesRequired') });
     issues.push(...workerIssues(f.workers, today));
     issues.push(...dateIssues(f, today));
     if (f.employer.name.trim() === '')
-      issues.push({ path: ['employer', 'name'], message: '请填写被申请人（用人单位）名称' });
+      issues.push({
+        path: ['employer', 'name'],
+        message: fieldMessage('intake.errors.employerNameRequired'),
+      });
     const code = checkCreditCode(f.employer.creditCode, f.employer.overrideReason);
     if (code) issues.push({ ...code, path: ['employer', ...code.path] });
     const phone = checkPhone(f.employer.phone);

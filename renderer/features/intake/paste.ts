@@ -1,8 +1,10 @@
 /*
  * A worker table pasted from a spreadsheet (Excel / WPS copy tab-separated cells): name, ID number,
  * phone, amount. Every non-empty line becomes a row, even a broken one, so nothing pasted is lost; the
- * form's checks then mark the bad cells, and this parser names the lines whose shape is wrong.
+ * form's checks then mark the bad cells, and this parser names the lines whose shape is wrong (as
+ * message keys, shown in the UI language).
  */
+import { fieldMessage } from '../../i18n/field-message';
 import type { WorkerRow } from './intake-schema';
 
 export type PasteProblem = { line: number; message: string };
@@ -30,17 +32,16 @@ export function parseWorkerPaste(text: string): PasteResult {
     const mangled = /^\d(\.\d+)?E\+\d+$/i.test(idNumber);
     rows.push({ name, idNumber: idNumber.replace(/\s/g, ''), phone: phone.replace(/\s/g, ''), amount });
     if (c.length < 2)
-      problems.push({ line, message: `第${String(line)}行只有一列，应为：姓名、身份证号、电话、金额` });
+      problems.push({ line, message: fieldMessage('intake.pasteProblems.oneColumn', { line }) });
     else if (extra.some((x) => x !== ''))
-      problems.push({ line, message: `第${String(line)}行多于4列，多出的内容未导入：${extra.join(' ')}` });
-    if (mangled)
       problems.push({
         line,
-        message: `第${String(line)}行身份证号被表格改成了科学计数法，请在表格中把该列设为“文本”后重新复制`,
+        message: fieldMessage('intake.pasteProblems.extraColumns', { line, extra: extra.join(' ') }),
       });
+    if (mangled)
+      problems.push({ line, message: fieldMessage('intake.pasteProblems.scientificId', { line }) });
   });
-  if (rows.length === 0)
-    problems.push({ line: 0, message: '没有识别到任何行：请从表格中复制姓名、身份证号、电话、金额四列' });
+  if (rows.length === 0) problems.push({ line: 0, message: fieldMessage('intake.pasteProblems.nothing') });
   return { rows, problems };
 }
 

@@ -6,6 +6,7 @@ import { correction, editOf } from '../../../../renderer/features/case/party-edi
 import { eventDetail, timelineLines } from '../../../../renderer/features/case/timeline';
 import { primaryAction } from '../../../../renderer/features/case/CaseHeader';
 import { residentId } from '../intake/ids';
+import { sayMaybe } from '../i18n/say';
 
 const TODAY = '2026-11-28';
 const party: Party = {
@@ -42,8 +43,8 @@ describe('party correction', () => {
     );
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
-    expect(bad.errors.phone).toMatch(/手机号码/);
-    expect(bad.errors.idNumber).toMatch(/18位/);
+    expect(sayMaybe(bad.errors.phone)).toMatch(/手机号码/);
+    expect(sayMaybe(bad.errors.idNumber)).toMatch(/18位/);
     expect(bad.errors.reason).toBe('请填写更正理由');
     const same = correction(party, editOf(party.current), '理由', TODAY);
     expect(!same.ok && same.errors.form).toBe('没有改动任何字段');

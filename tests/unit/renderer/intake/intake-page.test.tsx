@@ -9,6 +9,7 @@ import { Providers } from '../../../../renderer/app/providers';
 import { createQueryClient } from '../../../../renderer/app/query-client';
 import { IntakePage } from '../../../../renderer/features/intake/IntakePage';
 import { createI18n } from '../../../../renderer/i18n';
+import type { Language } from '../../../../renderer/i18n/language';
 import { ENROLLMENT, harness, type Harness } from '../data/store-harness';
 import { byTestId, click, type, waitFor } from '../mediation/harness';
 import { residentId } from './ids';
@@ -25,7 +26,7 @@ afterEach(() => {
   host?.remove();
 });
 
-async function mount(enrolled: boolean) {
+async function mount(enrolled: boolean, language: Language = 'zh-CN') {
   const h: Harness = harness();
   if (enrolled) await h.store.saveEnrollment(ENROLLMENT);
   const router = createMemoryRouter(
@@ -43,7 +44,7 @@ async function mount(enrolled: boolean) {
   root = r;
   await act(async () => {
     r.render(
-      <Providers queryClient={createQueryClient()} i18n={createI18n('zh-CN')}>
+      <Providers queryClient={createQueryClient()} i18n={createI18n(language)}>
         <DataProvider store={h.store}>
           <RouterProvider router={router} />
         </DataProvider>
@@ -97,5 +98,22 @@ describe('IntakePage', () => {
     expect(state?.parties.map((p) => p.current.name)).toEqual(['陈阿姨', '某家政服务公司']);
     expect(state?.amountClaimedFen).toBe(450_000);
     expect(state?.numbers.temporary).toMatch(/^临-0000D1-0001$/);
+  });
+
+  it('in the English UI the errors beside the fields are English', async () => {
+    const { el } = await mount(true, 'en');
+    await waitFor(() => !(byTestId(el, 'intake-save') as HTMLButtonElement).disabled, 'save enabled');
+    const good = residentId(41);
+    await type(input(el, 'workers-0-idNumber'), good.slice(0, 17) + (good.endsWith('1') ? '2' : '1'));
+    await type(input(el, 'claims-0-amount'), '-5');
+    await click(byTestId(el, 'intake-save') as HTMLElement);
+    const nameError = await waitFor(() => byTestId(el, 'error-workers-0-name'), 'name error');
+    expect(nameError.textContent).toBe('Enter the name');
+    expect(byTestId(el, 'error-employer-name')?.textContent).toBe('Enter the respondent (employer) name');
+    expect(byTestId(el, 'error-workers-0-idNumber')?.textContent).toMatch(/check/i);
+    expect(byTestId(el, 'error-claims-0-amount')?.textContent).toMatch(/negative/i);
+    expect(el.querySelectorAll('.field-error').length).toBeGreaterThanOrEqual(4);
+    for (const e of el.querySelectorAll('.field-error'))
+      expect(e.textContent).not.toMatch(/[\u4e00-\u9fff]|msg:/);
   });
 });

@@ -5,6 +5,8 @@ import {
   intakeSchema,
   type IntakeForm,
 } from '../../../../renderer/features/intake/intake-schema';
+import type { Language } from '../../../../renderer/i18n/language';
+import { say } from '../i18n/say';
 import { badCheckCreditCode, creditCode, residentId } from './ids';
 
 const TODAY = '2026-11-28';
@@ -17,10 +19,11 @@ function form(patch: Partial<IntakeForm> = {}): IntakeForm {
   return { ...f, ...patch };
 }
 
-function issues(f: IntakeForm): Record<string, string> {
+/** The messages per field, in the words the form shows (Chinese unless asked otherwise). */
+function issues(f: IntakeForm, language: Language = 'zh-CN'): Record<string, string> {
   const r = intakeSchema(TODAY).safeParse(f);
   if (r.success) return {};
-  return Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+  return Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), say(i.message, language)]));
 }
 
 describe('intake schema', () => {
@@ -120,5 +123,50 @@ describe('intake schema', () => {
     expect(issues(form({ knewDate: '2027-01-01' })).knewDate).toBe('日期不能晚于今天');
     expect(issues(form({ joinDate: '2024-02-30' })).joinDate).toBe('日期不存在：2024-02-30');
     expect(issues(form({ joinDate: '2020-01-01', leaveDate: '2026-10-31', workers: [worker] }))).toEqual({});
+  });
+});
+
+describe('intake messages in the English UI', () => {
+  it('every message of a bad form reads in English, none in Chinese', () => {
+    const id = residentId(3);
+    const wrong = id.slice(0, 17) + (id.endsWith('1') ? '2' : '1');
+    const f = form({
+      categories: [],
+      joinDate: '2024-03-01',
+      leaveDate: '2024-02-01',
+      workers: [
+        { name: '', idNumber: wrong, phone: '1234', amount: '-5' },
+        { name: '赵六', idNumber: '', phone: '', amount: '999999999' },
+      ],
+      chain: [{ chainRole: 'general_contractor', partyRole: 'third_party', name: '', code: '', phone: '' }],
+    });
+    f.employer = { ...f.employer, name: '', creditCode: badCheckCreditCode(11) };
+    const out = issues(f, 'en');
+    expect(out).toMatchObject({
+      categories: 'Choose at least one dispute category',
+      'workers.0.name': 'Enter the name',
+      'workers.1.amount': 'Amount too large (over ¥100 million); please check',
+      leaveDate: 'Employment ends before it began (2024-03-01)',
+      'employer.name': 'Enter the respondent (employer) name',
+      'chain.0.name': 'Enter the name',
+    });
+    // shared/law's own English for the ID, phone and amount checks.
+    expect(out['workers.0.idNumber']).toMatch(/check/i);
+    expect(out['workers.0.phone']).toMatch(/mobile|phone/i);
+    expect(out['workers.0.amount']).toMatch(/negative/i);
+    expect(out['employer.overrideReason']).toMatch(/give a reason and save$/);
+    expect(Object.entries(out).filter(([, text]) => /[\u4e00-\u9fff]/.test(text))).toEqual([]);
+  });
+
+  it('the same form in Chinese', () => {
+    const f = form({ categories: [], joinDate: '2024-02-30' });
+    expect(issues(f, 'zh-CN')).toEqual({
+      categories: '至少选择一个争议类别',
+      joinDate: '日期不存在：2024-02-30',
+    });
+    expect(issues(f, 'en')).toEqual({
+      categories: 'Choose at least one dispute category',
+      joinDate: 'No such date: 2024-02-30',
+    });
   });
 });
