@@ -105,6 +105,10 @@ export function applyNote(w: Work, e: CaseEventOf<'note.recorded'>): void {
     problem(w, e, 'wrong_target', '没有被更正的笔记');
     return;
   }
+  if (replaced !== undefined && replaced.noteId !== p.noteId) {
+    problem(w, e, 'wrong_target', '更正指向的记录不是这条笔记');
+    return;
+  }
   if (replaced !== undefined) replaced.supersededBy = e.id;
   w.s.notes.push({
     ...p,

@@ -147,8 +147,10 @@ export const noteRecordedV1 = z
     text: text(20_000).optional(),
     authorId: actorId.optional(),
     recordedAt: instant.optional(),
-    /** A later version of a note names the note event it replaces. */
+    /** A later version of a note names the note event it replaces (same noteId). */
     corrects: eventRef.optional(),
+    /** Why a correction was made (#6; older corrections have none). */
+    reason: text(500).optional(),
   })
   .refine((n) => n.method === 'five_heart' || n.stage <= 4, {
     error: 'four-step notes have stages 1–4',

@@ -1,7 +1,8 @@
 /*
  * One five-heart stage: required fields done / missing, the four-step prompts as guidance, the form with
  * its confidentiality switch, and the notes recorded so far (caucus notes visibly marked). In the party
- * view only main-file notes are shown and nothing can be edited.
+ * view only main-file notes are shown and nothing can be edited. A note is corrected by a new version
+ * (NoteCorrection); the versions it replaced stay readable under it.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,28 +16,109 @@ import {
   type StageForm as StageFormConfig,
 } from '#shared/documents/five-heart';
 import { ConfBadge, ConfSwitch, confOf, type ConfChoice } from './ConfSwitch';
+import { NoteCorrection } from './NoteCorrection';
 import { OfferLedger } from './OfferLedger';
 import { StageForm, toFields, type FieldValues } from './StageForm';
 import type { CaseTools } from './use-case-tools';
 
 const show = (v: unknown): string => (Array.isArray(v) ? v.join('、') : v === true ? '✓' : String(v));
 
-function NoteItem({ note, form, state }: { note: Note; form: StageFormConfig; state: CaseState }) {
+function NoteFields({ note, form }: { note: Note; form: StageFormConfig }) {
+  return (
+    <dl>
+      {form.fields
+        .filter((f) => note.fields[f.key] !== undefined)
+        .map((f) => (
+          <div key={f.key}>
+            <dt>{f.zh}</dt>
+            <dd>{show(note.fields[f.key])}</dd>
+          </div>
+        ))}
+    </dl>
+  );
+}
+
+/** The versions a note replaced, newest first (each names the one before it). */
+function earlierVersions(note: Note, state: CaseState): Note[] {
+  const out: Note[] = [];
+  for (let id = note.corrects; id !== null;) {
+    const prev = state.notes.find((n) => n.eventId === id);
+    if (prev === undefined) break;
+    out.push(prev);
+    id = prev.corrects;
+  }
+  return out;
+}
+
+const when = (n: Note): string => n.recordedAt?.slice(0, 16).replace('T', ' ') ?? '';
+
+function NoteItem({
+  note,
+  form,
+  state,
+  tools,
+  caseId,
+  presenting,
+}: {
+  note: Note;
+  form: StageFormConfig;
+  state: CaseState;
+  tools: CaseTools;
+  caseId: string;
+  presenting: boolean;
+}) {
+  const { t } = useTranslation();
+  const [correcting, setCorrecting] = useState(false);
   const caucus = note.conf.startsWith('caucus:');
+  const earlier = presenting ? [] : earlierVersions(note, state);
   return (
     <li className={`note${caucus ? ' note--caucus' : ''}`} data-testid="note" data-conf={note.conf}>
       <ConfBadge conf={note.conf} state={state} />
-      <span className="muted"> {note.recordedAt?.slice(0, 16).replace('T', ' ') ?? ''}</span>
-      <dl>
-        {form.fields
-          .filter((f) => note.fields[f.key] !== undefined)
-          .map((f) => (
-            <div key={f.key}>
-              <dt>{f.zh}</dt>
-              <dd>{show(note.fields[f.key])}</dd>
+      <span className="muted"> {when(note)}</span>
+      {note.corrects !== null && !presenting && (
+        <span className="badge badge--warn" data-testid="note-corrected">
+          {t('mediation.correct.corrected', { reason: note.reason ?? '—' })}
+        </span>
+      )}
+      {correcting ? (
+        <NoteCorrection
+          note={note}
+          form={form}
+          state={state}
+          tools={tools}
+          caseId={caseId}
+          onDone={() => {
+            setCorrecting(false);
+          }}
+        />
+      ) : (
+        <NoteFields note={note} form={form} />
+      )}
+      {!presenting && !correcting && (
+        <button
+          type="button"
+          className="btn"
+          data-testid="note-correct"
+          onClick={() => {
+            setCorrecting(true);
+          }}
+        >
+          {t('mediation.correct.open')}
+        </button>
+      )}
+      {earlier.length > 0 && (
+        <details className="note-history" data-testid="note-history">
+          <summary>{t('mediation.correct.earlier', { count: earlier.length })}</summary>
+          {earlier.map((v) => (
+            <div key={v.eventId} className="note-history__version">
+              <ConfBadge conf={v.conf} state={state} />
+              <span className="muted"> {when(v)}</span>
+              {v.reason !== undefined && <span className="muted"> · {v.reason}</span>}
+              <NoteFields note={v} form={form} />
             </div>
           ))}
-      </dl>
+        </details>
+      )}
     </li>
   );
 }
@@ -135,7 +217,15 @@ export function StageCard({
       ) : (
         <ul className="notes">
           {notes.map((n) => (
-            <NoteItem key={n.eventId} note={n} form={form} state={state} />
+            <NoteItem
+              key={n.eventId}
+              note={n}
+              form={form}
+              state={state}
+              tools={tools}
+              caseId={caseId}
+              presenting={presenting}
+            />
           ))}
         </ul>
       )}

@@ -25,6 +25,15 @@ export const mediationZh = {
     newNote: '新笔记',
     nothingToSave: '请至少填写一项。',
   },
+  correct: {
+    open: '更正',
+    save: '保存更正',
+    cancel: '取消',
+    reason: '更正理由',
+    needReason: '请写明更正理由。',
+    corrected: '已更正（{{reason}}）',
+    earlier: '更正前的版本（{{count}}）',
+  },
   conf: {
     label: '保密级别',
     public: '正卷',
@@ -208,6 +217,15 @@ export const mediationEn: Widen<typeof mediationZh> = {
     noNotes: 'No notes yet.',
     newNote: 'New note',
     nothingToSave: 'Fill in at least one field.',
+  },
+  correct: {
+    open: 'Correct',
+    save: 'Save correction',
+    cancel: 'Cancel',
+    reason: 'Reason for the correction',
+    needReason: 'Say why the note is corrected.',
+    corrected: 'Corrected ({{reason}})',
+    earlier: 'Earlier versions ({{count}})',
   },
   conf: {
     label: 'Confidentiality',
