@@ -13,6 +13,19 @@ export { maskIdNumber, maskPhone };
 /** The audit event a reveal writes (its payload); the caller adds the case and the author. */
 export type RevealAudit = PayloadOf<'audit.revealed'>;
 
+/**
+ * The purpose recorded with a reveal from a case screen, in the record's language (Chinese) whatever the
+ * UI language: the audit trail is read by supervisors and courts.
+ */
+export const REVEAL_PURPOSE: Readonly<Record<MaskedField, string>> = {
+  idNumber: '核对当事人身份',
+  phone: '联系当事人',
+  address: '送达或走访当事人',
+  bankAccount: '核对支付账户',
+  health: '评估工伤或健康情况',
+  hardship: '评估困难情况',
+};
+
 /** How a sensitive value looks before anyone reveals it. */
 export function maskField(field: MaskedField, value: string): string {
   const v = value.trim();

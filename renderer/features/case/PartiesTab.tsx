@@ -1,13 +1,15 @@
 /*
- * 当事人: each party with its current facts (IDs and phones masked), its correction history (old →
- * new, with the reason), a correction form, and a form to add a party.
+ * 当事人: each party with its current facts (ID, phone and address masked; 显示 records audit.revealed
+ * before the value shows), its correction history (old → new, with the reason), a correction form, and
+ * a form to add a party.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Party } from '#shared/case/index';
 import { PARTY_KINDS, PARTY_ROLES } from '#shared/events/payloads-records';
-import { maskIdNumber, maskPhone } from '#shared/law/identifiers';
 import { useStore } from '../../app/data-provider';
+import { REVEAL_PURPOSE, type RevealAudit } from '../../security/masking';
+import { RevealButton } from '../../security/RevealButton';
 import { Field, invalidProps } from '../../ui/Field';
 import { useVocab } from '../../ui/vocab';
 import { checkEdit, correction, EDITABLE, editOf, type EditErrors, type PartyEdit } from './party-edit';
@@ -90,6 +92,19 @@ function PartyCard({ party, caseId }: { party: Party; caseId: string }) {
       setErrors({});
     }
   };
+  // #8: a reveal is stored as audit.revealed (who and when from the writer) before the value shows.
+  const reveal = async (audit: RevealAudit) =>
+    (await record([{ caseId, type: 'audit.revealed', payload: audit }])) === null;
+  const revealable = (field: 'idNumber' | 'phone' | 'address', value: string) => (
+    <RevealButton
+      key={`${party.partyId}-${field}-${value}`}
+      field={field}
+      value={value}
+      purpose={REVEAL_PURPOSE[field]}
+      partyId={party.partyId}
+      onReveal={reveal}
+    />
+  );
   const prefix = `party-${party.partyId.slice(-6)}`;
   return (
     <article className="party-card" data-testid="party-card">
@@ -113,19 +128,19 @@ function PartyCard({ party, caseId }: { party: Party; caseId: string }) {
         {p.idNumber ? (
           <div>
             <dt>{t('caseFile.parties.fields.idNumber')}</dt>
-            <dd>{maskIdNumber(p.idNumber)}</dd>
+            <dd data-testid="party-id">{revealable('idNumber', p.idNumber)}</dd>
           </div>
         ) : null}
         {p.phone ? (
           <div>
             <dt>{t('caseFile.parties.fields.phone')}</dt>
-            <dd data-testid="party-phone">{maskPhone(p.phone)}</dd>
+            <dd data-testid="party-phone">{revealable('phone', p.phone)}</dd>
           </div>
         ) : null}
         {p.address ? (
           <div>
             <dt>{t('caseFile.parties.fields.address')}</dt>
-            <dd>{p.address}</dd>
+            <dd data-testid="party-address">{revealable('address', p.address)}</dd>
           </div>
         ) : null}
       </dl>
