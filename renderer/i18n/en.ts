@@ -3,6 +3,7 @@ import type { Messages } from './messages';
 
 import { caseloadEn } from './features/caseload';
 import { caseFileEn } from './features/caseFile';
+import { reviewEn } from './features/review';
 import { intakeEn } from './features/intake';
 import { dashboardEn } from './features/dashboard';
 import { syncEn } from './features/sync';
@@ -52,6 +53,7 @@ export const en: Messages = {
   },
   caseload: caseloadEn,
   caseFile: caseFileEn,
+  review: reviewEn,
   intake: intakeEn,
   today: {
     title: 'Today',

@@ -4,6 +4,7 @@
  */
 import { caseloadZh } from './features/caseload';
 import { caseFileZh } from './features/caseFile';
+import { reviewZh } from './features/review';
 import { intakeZh } from './features/intake';
 import { dashboardZh } from './features/dashboard';
 import { syncZh } from './features/sync';
@@ -53,6 +54,7 @@ export const zhCN = {
   },
   caseload: caseloadZh,
   caseFile: caseFileZh,
+  review: reviewZh,
   intake: intakeZh,
   today: {
     title: '今日',

@@ -154,7 +154,9 @@ function tokenQueries(
   };
 }
 
-function eventQueries(db: Db): Pick<Queries, 'findEvent' | 'appendEvent' | 'lastHubSeq' | 'pull'> {
+function eventQueries(
+  db: Db,
+): Pick<Queries, 'findEvent' | 'caseEvents' | 'appendEvent' | 'lastHubSeq' | 'pull'> {
   const lastHubSeq = async () =>
     num((await db.get('SELECT COALESCE(MAX(hub_seq), 0) AS s FROM events'))?.['s'] ?? 0);
   return {
@@ -162,6 +164,8 @@ function eventQueries(db: Db): Pick<Queries, 'findEvent' | 'appendEvent' | 'last
       const r = await db.get('SELECT * FROM events WHERE id = ?', [id]);
       return r ? toEvent(r) : null;
     },
+    caseEvents: async (caseId) =>
+      (await db.all('SELECT * FROM events WHERE case_id = ? ORDER BY hub_seq', [caseId])).map(toEvent),
     lastHubSeq,
     appendEvent: async (e, receivedAt) => {
       const seq = (await lastHubSeq()) + 1;

@@ -114,6 +114,8 @@ export type Queries = {
   markTokenRotated(tokenHash: string, now: number, replacedBy: string): Promise<void>;
   revokeToken(tokenHash: string): Promise<void>;
   findEvent(id: string): Promise<StoredEvent | null>;
+  /** Every stored event of one case, in hub order (state-dependent push checks reduce them). */
+  caseEvents(caseId: string): Promise<StoredEvent[]>;
   /** Appends with the next hub sequence number and moves the device's chain head. */
   appendEvent(e: Omit<StoredEvent, 'hubSeq'>, receivedAt: number): Promise<number>;
   lastHubSeq(): Promise<number>;

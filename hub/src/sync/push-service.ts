@@ -12,6 +12,7 @@ import type { Queries } from '../storage/types';
 import { applyEffects } from './effects';
 import { checkEventAlone, type CheckedEvent } from './event-checks';
 import { judgeWrite } from './permissions';
+import { judgeReview } from './review-rules';
 
 type Pending = { index: number; checked: CheckedEvent };
 
@@ -71,6 +72,8 @@ async function storeOne(
     canSee,
   });
   if (denied !== null) return rejected(e.id, 'forbidden', denied);
+  const review = await judgeReview(q, e);
+  if (review !== null) return rejected(e.id, 'forbidden', review);
   const device = await q.getDevice(auth.device.id);
   const lastSeq = device?.lastSeq ?? 0;
   if (e.deviceSeq > lastSeq + 1)

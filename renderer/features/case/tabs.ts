@@ -11,6 +11,7 @@ export const CASE_TABS = [
   'deadlines',
   'timeline',
   'referrals',
+  'review',
 ] as const;
 export type CaseTab = (typeof CASE_TABS)[number];
 

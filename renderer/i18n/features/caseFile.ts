@@ -41,6 +41,7 @@ export const caseFileZh = {
     deadlines: '期限',
     timeline: '时间线',
     referrals: '转办',
+    review: '审查',
   },
   overview: {
     kind: '案件类型',
@@ -193,6 +194,7 @@ export const caseFileEn: Widen<typeof caseFileZh> = {
     deadlines: 'Deadlines',
     timeline: 'Timeline',
     referrals: 'Referrals',
+    review: 'Review',
   },
   overview: {
     kind: 'Kind',

@@ -1,0 +1,31 @@
+/*
+ * The review rules of issue #9 on push: the supervisor's acts need the supervisor role (domain.md §6),
+ * and the state-dependent ones are judged by the same pure validators the review screen uses
+ * (shared/case/review-rules.ts) over the case reduced from its stored events — an extension beyond the
+ * legal cap, or a closure approval while the case has unresolved conflicts, is refused as `forbidden`.
+ */
+import { reduceCase } from '#shared/case/index';
+import { checkReviewEvent } from '#shared/case/review-rules';
+import type { CaseEvent } from '#shared/events/envelope';
+import type { Queries } from '../storage/types';
+import type { WireEvent } from './event-lib';
+
+/** Event types only a supervisor writes (approvals and sending back). */
+export const SUPERVISOR_REVIEW_TYPES: ReadonlySet<string> = new Set([
+  'deadline.extended',
+  'closure.approved',
+  'case.returned',
+]);
+
+const STATEFUL: ReadonlySet<string> = new Set(['deadline.extended', 'closure.approved']);
+
+/** null when allowed, else a short reason for `detail` (English code, then the Chinese message). */
+export async function judgeReview(q: Queries, e: WireEvent): Promise<string | null> {
+  if (SUPERVISOR_REVIEW_TYPES.has(e.type) && e.actor.role !== 'supervisor')
+    return `${e.type} needs the supervisor role`;
+  if (!STATEFUL.has(e.type)) return null;
+  // Bodies were fully validated (schema, hash, signature) when they were pushed.
+  const events = (await q.caseEvents(e.caseId)).map((row) => JSON.parse(row.body) as CaseEvent);
+  const refusal = checkReviewEvent(reduceCase(events), e);
+  return refusal === null ? null : `${refusal.code}: ${refusal.message}`;
+}

@@ -1,0 +1,713 @@
+/*
+ * 审查 (issue #9, domain.md §6): the review record of a case and the supervisor's acts on it — comment,
+ * approve an extension (within the legal cap), approve a suspension, approve a closure request, reassign
+ * within the organisation, send back for more work. Every act is a signed event; the rules are the pure
+ * validators of shared/case/review-rules.ts, which the hub applies to the same events on push.
+ * Handlers (arbitrators, mediators) see the record, can comment and request closure approval.
+ */
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { activeTriggers, type CaseState } from '#shared/case/index';
+import {
+  checkAssignee,
+  checkClosureApproval,
+  checkExtension,
+  extensionCap,
+  type ReviewRefusal,
+} from '#shared/case/review-rules';
+import { CLOSURE_TYPES_BY_KIND, type ClosureType } from '#shared/domain/closure-types';
+import { SUSPENSION_GROUNDS, type SuspensionGround } from '#shared/domain/organisation';
+import { DEADLINE_RULES, type DeadlineRuleId } from '#shared/law/deadline-rules';
+import { EmptyLine } from '../../ui/Panel';
+import { handlersOf, useReview, type ReviewTools } from './use-review';
+import './review.css';
+
+type Msg = { ok: boolean; text: string } | null;
+
+const refusalText = (t: TFunction, r: ReviewRefusal): string => t(`review.errors.${r.code}`, r.params);
+
+const ruleName = (id: DeadlineRuleId, lang: string): string =>
+  lang.startsWith('en') ? DEADLINE_RULES[id].nameEn : DEADLINE_RULES[id].nameZh;
+
+/** One form's message line: green when done, red (role=alert) when refused. */
+function Message({ msg, testId }: { msg: Msg; testId: string }) {
+  if (msg === null) return null;
+  return (
+    <p
+      className={msg.ok ? 'notice' : 'field-error'}
+      role={msg.ok ? 'status' : 'alert'}
+      data-testid={`${testId}-${msg.ok ? 'done' : 'error'}`}
+    >
+      {msg.text}
+    </p>
+  );
+}
+
+function Block({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
+  return (
+    <section className="review-block" data-testid={testId}>
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+export function ReviewTab({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const tools = useReview(caseId);
+  const s = tools.state;
+  if (!s) return null;
+  return (
+    <section data-testid="tab-review" className="review">
+      <ReviewBanner state={s} />
+      <History state={s} />
+      {tools.enrollment === null ? <EmptyLine>{t('review.notEnrolled')}</EmptyLine> : null}
+      {tools.enrollment !== null && !tools.isSupervisor ? (
+        <p className="muted">{t('review.supervisorOnly')}</p>
+      ) : null}
+      <div className="review-forms">
+        <CommentForm caseId={caseId} tools={tools} />
+        {tools.isSupervisor ? (
+          <>
+            <ClosureApproval caseId={caseId} tools={tools} state={s} />
+            <ExtensionForm caseId={caseId} tools={tools} state={s} />
+            <SuspensionForm caseId={caseId} tools={tools} state={s} />
+            <ReassignForm caseId={caseId} tools={tools} />
+            <SendBackForm caseId={caseId} tools={tools} state={s} />
+          </>
+        ) : (
+          <ClosureRequestForm caseId={caseId} tools={tools} state={s} />
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** The review state the handler must notice: sent back, closure approved or pending, suspended. */
+export function reviewStateOf(
+  s: CaseState,
+): { kind: 'returned' | 'approved' | 'pending'; reason: string } | null {
+  const last = s.audit
+    .filter(
+      (a) => a.type === 'case.returned' || a.type === 'closure.requested' || a.type === 'closure.approved',
+    )
+    .at(-1);
+  if (!last) return null;
+  if (last.type === 'case.returned')
+    return { kind: 'returned', reason: s.returns.find((r) => r.eventId === last.eventId)?.reason ?? '' };
+  if (last.type === 'closure.approved')
+    return s.closureRequests.some((r) => r.decidedBy === last.eventId)
+      ? { kind: 'approved', reason: '' }
+      : null;
+  return s.closureRequests.some((r) => r.eventId === last.eventId && r.status === 'pending')
+    ? { kind: 'pending', reason: '' }
+    : null;
+}
+
+/** A line above the tabs (and atop this tab) with the review state; nothing when there is none. */
+export function ReviewBanner({ state }: { state: CaseState }) {
+  const { t } = useTranslation();
+  const r = reviewStateOf(state);
+  const lines: { key: string; text: string; tone: string }[] = [];
+  if (r?.kind === 'returned')
+    lines.push({ key: 'returned', text: t('review.state.returned', { reason: r.reason }), tone: 'danger' });
+  if (r?.kind === 'approved')
+    lines.push({ key: 'approved', text: t('review.state.closureApproved'), tone: 'ok' });
+  if (r?.kind === 'pending')
+    lines.push({ key: 'pending', text: t('review.state.closurePending'), tone: 'warn' });
+  if (state.suspended)
+    lines.push({
+      key: 'suspended',
+      text: t('review.state.suspended', { from: state.suspended.from }),
+      tone: 'warn',
+    });
+  if (lines.length === 0) return null;
+  return (
+    <div className="review-banner" data-testid="review-banner">
+      {lines.map((l) => (
+        <span
+          key={l.key}
+          className={`status-pill status-pill--${l.tone}`}
+          data-testid={`review-state-${l.key}`}
+        >
+          {l.text}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function History({ state }: { state: CaseState }) {
+  const { t, i18n } = useTranslation();
+  const items: { id: string; hlc: string; text: string }[] = [];
+  const hlcOf = (eventId: string) => state.audit.find((a) => a.eventId === eventId)?.hlc ?? '';
+  for (const r of state.reviews)
+    items.push({
+      id: r.eventId,
+      hlc: hlcOf(r.eventId),
+      text: `${r.severity === 'issue' ? t('review.history.issue') : t('review.history.comment')}：${r.text}`,
+    });
+  for (const r of state.returns)
+    items.push({
+      id: r.eventId,
+      hlc: hlcOf(r.eventId),
+      text: `${t('review.history.returned')}：${r.reason}`,
+    });
+  for (const x of state.deadlines.extensions)
+    items.push({
+      id: x.eventId,
+      hlc: hlcOf(x.eventId),
+      text: t('review.history.extension', { days: x.days, rule: ruleName(x.ruleId, i18n.language) }),
+    });
+  for (const c of state.closureRequests) {
+    const status =
+      c.status === 'pending'
+        ? t('review.history.pending')
+        : c.status === 'approved'
+          ? t('review.history.approved')
+          : t('review.history.returnedStatus');
+    items.push({
+      id: c.eventId,
+      hlc: hlcOf(c.eventId),
+      text: `${t('review.history.closureRequest', { type: t(`review.closureTypes.${c.closureType}`) })}：${c.summary} · ${status}`,
+    });
+  }
+  items.sort((a, b) => a.hlc.localeCompare(b.hlc));
+  return (
+    <section className="review-history">
+      <h2 className="section-title">{t('review.history.title')}</h2>
+      {items.length === 0 ? <EmptyLine>{t('review.history.empty')}</EmptyLine> : null}
+      <ul className="claim-list" data-testid="review-history">
+        {items.map((i) => (
+          <li key={i.id}>{i.text}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type FormProps = { caseId: string; tools: ReviewTools };
+
+/** Runs one act: shows the refusal or the done message. */
+function useAct(doneText: string) {
+  const [msg, setMsg] = useState<Msg>(null);
+  const [busy, setBusy] = useState(false);
+  const run = async (act: () => Promise<string | null>): Promise<boolean> => {
+    setBusy(true);
+    try {
+      const refused = await act();
+      setMsg(refused === null ? { ok: true, text: doneText } : { ok: false, text: refused });
+      return refused === null;
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** Shows a refusal; false, so a submit handler can `return act.refuse(…)`. */
+  const refuse = (text: string): false => {
+    setMsg({ ok: false, text });
+    return false;
+  };
+  return { msg, busy, run, refuse };
+}
+
+function CommentForm({ caseId, tools }: FormProps) {
+  const { t } = useTranslation();
+  const act = useAct(t('review.comment.done'));
+  const [text, setText] = useState('');
+  const [issue, setIssue] = useState(false);
+  const submit = async () => {
+    if (text.trim() === '')
+      return act.refuse(t('review.errors.required', { field: t('review.comment.text') }));
+    const ok = await act.run(() =>
+      tools.record([
+        {
+          caseId,
+          type: 'review.commented',
+          payload: { text: text.trim(), ...(issue ? { severity: 'issue' as const } : {}) },
+        },
+      ]),
+    );
+    if (ok) setText('');
+  };
+  return (
+    <Block title={t('review.comment.title')} testId="review-comment">
+      <label className="field field--wide">
+        {t('review.comment.text')}
+        <textarea
+          data-testid="review-comment-text"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+          }}
+        />
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={issue}
+          onChange={(e) => {
+            setIssue(e.target.checked);
+          }}
+        />
+        {t('review.comment.issue')}
+      </label>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={act.busy}
+        data-testid="review-comment-submit"
+        onClick={() => void submit()}
+      >
+        {t('review.comment.submit')}
+      </button>
+      <Message msg={act.msg} testId="review-comment" />
+    </Block>
+  );
+}
+
+function ExtensionForm({ caseId, tools, state }: FormProps & { state: CaseState }) {
+  const { t, i18n } = useTranslation();
+  const act = useAct(t('review.extension.done'));
+  const rules = activeTriggers(state.deadlines.triggers)
+    .map((tr) => tr.ruleId)
+    .filter((id) => extensionCap(id) !== null);
+  const [chosen, setChosen] = useState<DeadlineRuleId | null>(null);
+  const ruleId = chosen !== null && rules.includes(chosen) ? chosen : (rules[0] ?? null);
+  const request = state.deadlines.extensionRequests.find(
+    (r) => r.ruleId === ruleId && r.status === 'pending',
+  );
+  const [days, setDays] = useState('');
+  const [reason, setReason] = useState('');
+  if (ruleId === null)
+    return (
+      <Block title={t('review.extension.title')} testId="review-extension">
+        <p className="muted">{t('review.extension.none')}</p>
+      </Block>
+    );
+  const max = extensionCap(ruleId)?.maxTotalDays ?? 0;
+  const submit = async () => {
+    const raw = days.trim() === '' && request ? String(request.days) : days.trim();
+    const n = /^\d{1,3}$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isInteger(n)) return act.refuse(t('review.errors.days', { max }));
+    const refusal = checkExtension(state, { ruleId, days: n });
+    if (refusal) return act.refuse(refusalText(t, refusal));
+    const why = reason.trim() === '' && request ? request.reason : reason.trim();
+    if (why === '') return act.refuse(t('review.errors.required', { field: t('review.extension.reason') }));
+    const ok = await act.run(() =>
+      tools.record(
+        [
+          {
+            caseId,
+            type: 'deadline.extended',
+            payload: { ruleId, days: n, reason: why, ...(request ? { requestId: request.requestId } : {}) },
+          },
+        ],
+        'supervisor',
+      ),
+    );
+    if (ok) {
+      setDays('');
+      setReason('');
+    }
+  };
+  return (
+    <Block title={t('review.extension.title')} testId="review-extension">
+      <div className="row-form">
+        <label className="field">
+          {t('review.extension.rule')}
+          <select
+            data-testid="review-extension-rule"
+            value={ruleId}
+            onChange={(e) => {
+              setChosen(rules.find((r) => r === e.target.value) ?? null);
+            }}
+          >
+            {rules.map((r) => (
+              <option key={r} value={r}>
+                {ruleName(r, i18n.language)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('review.extension.days')}
+          <input
+            inputMode="numeric"
+            data-testid="review-extension-days"
+            placeholder={request ? String(request.days) : `≤ ${String(max)}`}
+            value={days}
+            onChange={(e) => {
+              setDays(e.target.value);
+            }}
+          />
+        </label>
+        <label className="field field--wide">
+          {t('review.extension.reason')}
+          <input
+            data-testid="review-extension-reason"
+            placeholder={request?.reason ?? ''}
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+            }}
+          />
+        </label>
+      </div>
+      {request ? (
+        <p className="muted">
+          {t('review.extension.request', { days: request.days, reason: request.reason })}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={act.busy}
+        data-testid="review-extension-submit"
+        onClick={() => void submit()}
+      >
+        {t('review.extension.submit')}
+      </button>
+      <Message msg={act.msg} testId="review-extension" />
+    </Block>
+  );
+}
+
+function SuspensionForm({ caseId, tools, state }: FormProps & { state: CaseState }) {
+  const { t } = useTranslation();
+  const act = useAct(t('review.suspension.done'));
+  const [ground, setGround] = useState<SuspensionGround>('awaiting_appraisal');
+  const [from, setFrom] = useState(tools.today);
+  const [reason, setReason] = useState('');
+  const submit = async () => {
+    if (state.suspended) return act.refuse(t('review.errors.already_suspended'));
+    if (reason.trim() === '')
+      return act.refuse(t('review.errors.required', { field: t('review.suspension.reason') }));
+    await act.run(() =>
+      tools.record(
+        [{ caseId, type: 'case.suspended', payload: { ground, from, reason: reason.trim() } }],
+        'supervisor',
+      ),
+    );
+  };
+  return (
+    <Block title={t('review.suspension.title')} testId="review-suspension">
+      <div className="row-form">
+        <label className="field">
+          {t('review.suspension.ground')}
+          <select
+            value={ground}
+            data-testid="review-suspension-ground"
+            onChange={(e) => {
+              setGround(SUSPENSION_GROUNDS.find((g) => g === e.target.value) ?? 'other');
+            }}
+          >
+            {SUSPENSION_GROUNDS.map((g) => (
+              <option key={g} value={g}>
+                {t(`review.grounds.${g}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('review.suspension.from')}
+          <input
+            type="date"
+            value={from}
+            onChange={(e) => {
+              setFrom(e.target.value);
+            }}
+          />
+        </label>
+        <label className="field field--wide">
+          {t('review.suspension.reason')}
+          <input
+            data-testid="review-suspension-reason"
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+            }}
+          />
+        </label>
+      </div>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={act.busy}
+        data-testid="review-suspension-submit"
+        onClick={() => void submit()}
+      >
+        {t('review.suspension.submit')}
+      </button>
+      <Message msg={act.msg} testId="review-suspension" />
+    </Block>
+  );
+}
+
+function ClosureApproval({ caseId, tools, state }: FormProps & { state: CaseState }) {
+  const { t } = useTranslation();
+  const act = useAct(t('review.closure.done'));
+  const [note, setNote] = useState('');
+  const pending = state.closureRequests.filter((r) => r.status === 'pending');
+  const approve = async (requestId: string) => {
+    const refusal = checkClosureApproval(state, requestId);
+    if (refusal) return act.refuse(refusalText(t, refusal));
+    const ok = await act.run(() =>
+      tools.record(
+        [
+          {
+            caseId,
+            type: 'closure.approved',
+            payload: { requestId, ...(note.trim() !== '' ? { note: note.trim() } : {}) },
+          },
+        ],
+        'supervisor',
+      ),
+    );
+    if (ok) setNote('');
+  };
+  return (
+    <Block title={t('review.closure.title')} testId="review-closure">
+      {pending.length === 0 ? <p className="muted">{t('review.closure.none')}</p> : null}
+      {pending.map((r) => (
+        <div key={r.requestId} className="review-request">
+          <p>
+            {t(`review.closureTypes.${r.closureType}`)}：{r.summary}
+          </p>
+          <label className="field field--wide">
+            {t('review.closure.note')}
+            <input
+              value={note}
+              onChange={(e) => {
+                setNote(e.target.value);
+              }}
+            />
+          </label>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={act.busy}
+            data-testid="review-closure-approve"
+            onClick={() => void approve(r.requestId)}
+          >
+            {t('review.closure.approve')}
+          </button>
+        </div>
+      ))}
+      <Message msg={act.msg} testId="review-closure" />
+    </Block>
+  );
+}
+
+function ClosureRequestForm({ caseId, tools, state }: FormProps & { state: CaseState }) {
+  const { t } = useTranslation();
+  const act = useAct(t('review.closure.requested'));
+  const types = state.kind ? CLOSURE_TYPES_BY_KIND[state.kind] : [];
+  const [type, setType] = useState<ClosureType | null>(null);
+  const closureType = type ?? types[0] ?? 'other';
+  const [summary, setSummary] = useState('');
+  if (tools.enrollment === null || state.closure !== null) return null;
+  const submit = async () => {
+    if (summary.trim() === '')
+      return act.refuse(t('review.errors.required', { field: t('review.closure.summary') }));
+    const ok = await act.run(() =>
+      tools.record([
+        {
+          caseId,
+          type: 'closure.requested',
+          payload: { requestId: tools.newId(), closureType, summary: summary.trim() },
+        },
+      ]),
+    );
+    if (ok) setSummary('');
+  };
+  return (
+    <Block title={t('review.closure.requestTitle')} testId="review-closure-request">
+      <div className="row-form">
+        <label className="field">
+          {t('review.closure.type')}
+          <select
+            value={closureType}
+            onChange={(e) => {
+              setType(types.find((x) => x === e.target.value) ?? null);
+            }}
+          >
+            {types.map((x) => (
+              <option key={x} value={x}>
+                {t(`review.closureTypes.${x}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field field--wide">
+          {t('review.closure.summary')}
+          <input
+            data-testid="review-closure-summary"
+            value={summary}
+            onChange={(e) => {
+              setSummary(e.target.value);
+            }}
+          />
+        </label>
+      </div>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={act.busy}
+        data-testid="review-closure-request-submit"
+        onClick={() => void submit()}
+      >
+        {t('review.closure.request')}
+      </button>
+      <Message msg={act.msg} testId="review-closure-request" />
+    </Block>
+  );
+}
+
+function ReassignForm({ caseId, tools }: FormProps) {
+  const { t } = useTranslation();
+  const act = useAct(t('review.reassign.done'));
+  const orgId = tools.enrollment?.orgId ?? '';
+  const handlers = handlersOf(tools.colleagues, orgId);
+  const [picked, setPicked] = useState('');
+  const [manual, setManual] = useState('');
+  const [reason, setReason] = useState('');
+  const label = (userId: string, name: string | null) =>
+    name !== null ? t('review.reassign.me', { name }) : t('review.reassign.user', { id: userId.slice(-8) });
+  const submit = async () => {
+    const assigneeId = manual.trim() !== '' ? manual.trim() : picked;
+    if (assigneeId === '')
+      return act.refuse(t('review.errors.required', { field: t('review.reassign.assignee') }));
+    const refusal = checkAssignee((id) => tools.colleagues.get(id), assigneeId, orgId);
+    if (refusal) return act.refuse(refusalText(t, refusal));
+    if (reason.trim() === '')
+      return act.refuse(t('review.errors.required', { field: t('review.reassign.reason') }));
+    const ok = await act.run(() =>
+      tools.record(
+        [{ caseId, type: 'case.reassigned', payload: { assigneeId, reason: reason.trim() } }],
+        'supervisor',
+      ),
+    );
+    if (ok) {
+      setManual('');
+      setReason('');
+    }
+  };
+  return (
+    <Block title={t('review.reassign.title')} testId="review-reassign">
+      <div className="row-form">
+        <label className="field">
+          {t('review.reassign.assignee')}
+          <select
+            data-testid="review-reassign-user"
+            value={picked}
+            onChange={(e) => {
+              setPicked(e.target.value);
+            }}
+          >
+            <option value="">—</option>
+            {handlers.map((c) => (
+              <option key={c.userId} value={c.userId}>
+                {label(c.userId, c.name)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          {t('review.reassign.manual')}
+          <input
+            data-testid="review-reassign-manual"
+            value={manual}
+            onChange={(e) => {
+              setManual(e.target.value);
+            }}
+          />
+        </label>
+        <label className="field field--wide">
+          {t('review.reassign.reason')}
+          <input
+            data-testid="review-reassign-reason"
+            value={reason}
+            onChange={(e) => {
+              setReason(e.target.value);
+            }}
+          />
+        </label>
+      </div>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={act.busy}
+        data-testid="review-reassign-submit"
+        onClick={() => void submit()}
+      >
+        {t('review.reassign.submit')}
+      </button>
+      <Message msg={act.msg} testId="review-reassign" />
+    </Block>
+  );
+}
+
+function SendBackForm({ caseId, tools, state }: FormProps & { state: CaseState }) {
+  const { t } = useTranslation();
+  const act = useAct(t('review.sendBack.done'));
+  const [reason, setReason] = useState('');
+  const [withRequest, setWithRequest] = useState(true);
+  const pending = state.closureRequests.find((r) => r.status === 'pending');
+  const submit = async () => {
+    if (reason.trim() === '')
+      return act.refuse(t('review.errors.required', { field: t('review.sendBack.reason') }));
+    const ok = await act.run(() =>
+      tools.record(
+        [
+          {
+            caseId,
+            type: 'case.returned',
+            payload: {
+              reason: reason.trim(),
+              ...(pending && withRequest ? { requestId: pending.requestId } : {}),
+            },
+          },
+        ],
+        'supervisor',
+      ),
+    );
+    if (ok) setReason('');
+  };
+  return (
+    <Block title={t('review.sendBack.title')} testId="review-sendback">
+      <label className="field field--wide">
+        {t('review.sendBack.reason')}
+        <textarea
+          data-testid="review-sendback-reason"
+          value={reason}
+          onChange={(e) => {
+            setReason(e.target.value);
+          }}
+        />
+      </label>
+      {pending ? (
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={withRequest}
+            onChange={(e) => {
+              setWithRequest(e.target.checked);
+            }}
+          />
+          {t('review.sendBack.request')}
+        </label>
+      ) : null}
+      <button
+        type="button"
+        className="btn btn-danger"
+        disabled={act.busy}
+        data-testid="review-sendback-submit"
+        onClick={() => void submit()}
+      >
+        {t('review.sendBack.submit')}
+      </button>
+      <Message msg={act.msg} testId="review-sendback" />
+    </Block>
+  );
+}

@@ -1,0 +1,87 @@
+/*
+ * What the review tab needs: the case, the enrolled user and whether they hold the supervisor role,
+ * the colleagues this device knows (for reassignment), and a writer that signs with a chosen role —
+ * a supervisor's approvals are signed as `supervisor` even when their first role is another, because
+ * the hub accepts approvals only in that role (hub/src/sync/review-rules.ts).
+ */
+import { useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { CaseState } from '#shared/case/index';
+import type { AssigneeCandidate } from '#shared/case/review-rules';
+import type { Role } from '#shared/domain/organisation';
+import { queryKeys, useAllCaseStates, useCaseState, useStore } from '../../app/data-provider';
+import type { Draft, Enrollment } from '../../data/store';
+import { reportSaveState, saveStateStore } from '../../stores/save-state';
+import { useEnrollment } from '../enroll/use-enrollment';
+
+/** A user this device has seen: from the actors of synced events and the enrollment. */
+export type Colleague = AssigneeCandidate & { roles: string[]; name: string | null };
+
+const HANDLING_ROLES: readonly string[] = ['arbitrator', 'mediator'];
+
+/** Every user seen as the actor of an event in `states`, plus the enrolled user (with their name). */
+export function colleaguesFrom(
+  states: readonly CaseState[],
+  me: Enrollment | null | undefined,
+): Map<string, Colleague> {
+  const out = new Map<string, Colleague>();
+  const add = (userId: string, orgId: string, roles: readonly string[], name: string | null) => {
+    const c = out.get(userId) ?? { userId, orgId, roles: [], name: null };
+    for (const r of roles) if (!c.roles.includes(r)) c.roles.push(r);
+    if (name !== null) c.name = name;
+    out.set(userId, c);
+  };
+  for (const s of states) for (const a of s.audit) add(a.actor.userId, a.actor.orgId, [a.actor.role], null);
+  if (me) add(me.userId, me.orgId, me.roles, me.userName);
+  return out;
+}
+
+/** Colleagues of `orgId` who handle cases (arbitrators, mediators), sorted by id. */
+export const handlersOf = (all: ReadonlyMap<string, Colleague>, orgId: string): Colleague[] =>
+  [...all.values()]
+    .filter((c) => c.orgId === orgId && c.roles.some((r) => HANDLING_ROLES.includes(r)))
+    .sort((a, b) => a.userId.localeCompare(b.userId));
+
+export type ReviewTools = {
+  state: CaseState | null;
+  enrollment: Enrollment | null;
+  isSupervisor: boolean;
+  colleagues: ReadonlyMap<string, Colleague>;
+  newId: () => string;
+  today: string;
+  /** Signs and stores drafts as `role`; resolves null when stored, else the refusal message. */
+  record: (drafts: readonly Draft[], role?: Role) => Promise<string | null>;
+};
+
+export function useReview(caseId: string): ReviewTools {
+  const store = useStore();
+  const client = useQueryClient();
+  const state = useCaseState(caseId).data ?? null;
+  const enrollment = useEnrollment().data ?? null;
+  const all = useAllCaseStates().data;
+  const colleagues = useMemo(() => colleaguesFrom(all ?? [], enrollment), [all, enrollment]);
+  const record = async (drafts: readonly Draft[], role?: Role): Promise<string | null> => {
+    const author = await store.author();
+    if (!author) return '本设备尚未登记，不能记录审查';
+    const before = saveStateStore.getState().current;
+    reportSaveState('saving');
+    const r = await store.write({ ...author, role: role ?? author.role }, drafts);
+    reportSaveState(r.ok ? 'saved-local' : before);
+    if (!r.ok) return r.error.message;
+    await Promise.all([
+      client.invalidateQueries({ queryKey: queryKeys.case(caseId) }),
+      client.invalidateQueries({ queryKey: queryKeys.caseload }),
+      client.invalidateQueries({ queryKey: queryKeys.outbox }),
+    ]);
+    return null;
+  };
+  return {
+    state,
+    enrollment,
+    isSupervisor: enrollment?.roles.includes('supervisor') ?? false,
+    colleagues,
+    newId: store.newId,
+    today: store.today(),
+    record,
+  };
+}

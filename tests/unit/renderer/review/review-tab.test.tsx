@@ -1,0 +1,267 @@
+// @vitest-environment jsdom
+/*
+ * The review tab over a real store (issue #9): a supervisor's extension within 15 days is signed as
+ * `supervisor` and one beyond the cap (or a second one) is refused with the reason and stores nothing;
+ * reassignment only to a known colleague of the same organisation; no closure approval while the case
+ * has conflicts; sending back and approving show on the case; a handler sees no approval forms.
+ */
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DataProvider } from '../../../../renderer/app/data-provider';
+import { Providers } from '../../../../renderer/app/providers';
+import { createQueryClient } from '../../../../renderer/app/query-client';
+import type { Draft } from '../../../../renderer/data/store';
+import { ReviewBanner, ReviewTab } from '../../../../renderer/features/review/ReviewTab';
+import { useReview } from '../../../../renderer/features/review/use-review';
+import { createI18n } from '../../../../renderer/i18n';
+import { ENROLLMENT, harness } from '../data/store-harness';
+import { byTestId, click, type, waitFor } from '../mediation/harness';
+
+const OTHER_ORG = '01900000-0000-7000-8000-0000000000a2';
+const COLLEAGUE = '01900000-0000-7000-8000-0000000000e2';
+const STRANGER = '01900000-0000-7000-8000-0000000000e3';
+
+type Mounted = {
+  host: HTMLElement;
+  caseId: string;
+  events: () => Promise<{ type: string; payload: unknown; actor: { role: string } }[]>;
+  unmount: () => void;
+};
+let m: Mounted | undefined;
+afterEach(() => {
+  m?.unmount();
+  m = undefined;
+});
+
+function Both({ caseId }: { caseId: string }) {
+  const s = useReview(caseId).state;
+  return (
+    <>
+      {s ? <ReviewBanner state={s} /> : null}
+      <ReviewTab caseId={caseId} />
+    </>
+  );
+}
+
+/** An accepted arbitration case (the award limit runs), events by two colleagues and a stranger. */
+async function mount(roles: string[], extra: (caseId: string, id: () => string) => Draft[] = () => []) {
+  const h = harness();
+  await h.store.saveEnrollment({ ...ENROLLMENT, roles });
+  const author = await h.store.author();
+  if (!author) throw new Error('no author');
+  const id = h.store.newId;
+  const caseId = id();
+  const opened = await h.store.write(author, [
+    {
+      caseId,
+      type: 'case.opened',
+      payload: {
+        kind: 'arbitration',
+        tempNumber: '临-TEST-1',
+        channel: 'walk_in',
+        disputeCategories: ['wage_arrears'],
+        caseCause: '追索劳动报酬',
+        collective: false,
+        receivedAt: '2026-11-20T02:00:00.000Z',
+      },
+    },
+    { caseId, type: 'case.accepted', payload: { acceptedAt: '2026-11-21T02:00:00.000Z' } },
+  ]);
+  if (!opened.ok) throw new Error(opened.error.message);
+  // Colleagues known to this device from synced events: one of this organisation, one of another.
+  for (const [userId, orgId] of [
+    [COLLEAGUE, ENROLLMENT.orgId],
+    [STRANGER, OTHER_ORG],
+  ] as const) {
+    const r = await h.store.write({ ...author, userId, orgId, role: 'arbitrator' }, [
+      { caseId, type: 'review.commented', payload: { text: '已阅卷' } },
+    ]);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  const more = extra(caseId, id);
+  if (more.length > 0) {
+    const r = await h.store.write(author, more);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  const host = document.createElement('div');
+  document.body.append(host);
+  const root = createRoot(host);
+  await act(async () => {
+    root.render(
+      <Providers queryClient={createQueryClient()} i18n={createI18n('zh-CN')}>
+        <DataProvider store={h.store}>
+          <Both caseId={caseId} />
+        </DataProvider>
+      </Providers>,
+    );
+    await Promise.resolve();
+  });
+  const mounted: Mounted = {
+    host,
+    caseId,
+    events: async () => {
+      const e = await h.store.caseEvents(caseId);
+      if (!e.ok) throw new Error(e.error.message);
+      return e.value;
+    },
+    unmount: () => {
+      act(() => {
+        root.unmount();
+      });
+      host.remove();
+      h.store.close();
+    },
+  };
+  m = mounted;
+  return mounted;
+}
+
+const input = (host: HTMLElement, id: string) => {
+  const el = byTestId(host, id);
+  if (!(
+    el instanceof HTMLInputElement ||
+    el instanceof HTMLTextAreaElement ||
+    el instanceof HTMLSelectElement
+  ))
+    throw new Error(`no input ${id}`);
+  return el;
+};
+
+const button = (host: HTMLElement, id: string) => {
+  const el = byTestId(host, id);
+  if (!(el instanceof HTMLButtonElement)) throw new Error(`no button ${id}`);
+  return el;
+};
+
+describe('review tab', () => {
+  it('approves an extension up to 15 days as supervisor and refuses one beyond, storing nothing', async () => {
+    const t = await mount(['mediator', 'supervisor']);
+    await waitFor(() => byTestId(t.host, 'review-extension-days'), 'extension form');
+    const before = (await t.events()).length;
+    await type(input(t.host, 'review-extension-days'), '16');
+    await type(input(t.host, 'review-extension-reason'), '案情复杂，需补充调查');
+    await click(button(t.host, 'review-extension-submit'));
+    const refused = await waitFor(() => byTestId(t.host, 'review-extension-error'), 'refusal');
+    expect(refused.textContent).toBe('延长期限不得超过 15 日（还可延长 15 日）');
+    expect((await t.events()).length).toBe(before);
+
+    await type(input(t.host, 'review-extension-days'), '10');
+    await click(button(t.host, 'review-extension-submit'));
+    await waitFor(() => byTestId(t.host, 'review-extension-done'), 'done');
+    const ext = (await t.events()).at(-1);
+    expect(ext).toMatchObject({
+      type: 'deadline.extended',
+      payload: { ruleId: 'awardTimeLimit', days: 10, reason: '案情复杂，需补充调查' },
+      actor: { role: 'supervisor' },
+    });
+    await waitFor(
+      () => byTestId(t.host, 'review-history')?.textContent.includes('批准延期 10 日'),
+      'history',
+    );
+
+    await type(input(t.host, 'review-extension-days'), '3');
+    await type(input(t.host, 'review-extension-reason'), '再延');
+    await click(button(t.host, 'review-extension-submit'));
+    const again = await waitFor(() => byTestId(t.host, 'review-extension-error'), 'second refusal');
+    expect(again.textContent).toBe('这个期限已经延长过，不能再延长');
+    expect((await t.events()).length).toBe(before + 1);
+  });
+
+  it('reassigns only to a known colleague of the same organisation', async () => {
+    const t = await mount(['supervisor']);
+    await waitFor(() => byTestId(t.host, 'review-reassign-manual'), 'reassign form');
+    const before = (await t.events()).length;
+    await type(input(t.host, 'review-reassign-reason'), '原仲裁员回避');
+    await type(input(t.host, 'review-reassign-manual'), STRANGER);
+    await click(button(t.host, 'review-reassign-submit'));
+    expect((await waitFor(() => byTestId(t.host, 'review-reassign-error'))).textContent).toBe(
+      '只能改派给本机构的仲裁员或调解员',
+    );
+    await type(input(t.host, 'review-reassign-manual'), '01900000-0000-7000-8000-0000000000ff');
+    await click(button(t.host, 'review-reassign-submit'));
+    await waitFor(() => byTestId(t.host, 'review-reassign-error')?.textContent.startsWith('没有这个用户'));
+    expect((await t.events()).length).toBe(before);
+
+    await type(input(t.host, 'review-reassign-manual'), '');
+    const select = input(t.host, 'review-reassign-user');
+    expect([...select.querySelectorAll('option')].map((o) => o.value)).toEqual(['', COLLEAGUE]);
+    await type(select, COLLEAGUE);
+    await click(button(t.host, 'review-reassign-submit'));
+    await waitFor(() => byTestId(t.host, 'review-reassign-done'));
+    expect((await t.events()).at(-1)).toMatchObject({
+      type: 'case.reassigned',
+      payload: { assigneeId: COLLEAGUE, reason: '原仲裁员回避' },
+      actor: { role: 'supervisor' },
+    });
+  });
+
+  it('refuses a closure approval while the case is in conflict', async () => {
+    const requestId = '01900000-0000-7000-8000-00000000c001';
+    const t = await mount(['supervisor'], (caseId) => [
+      {
+        caseId,
+        type: 'closure.requested',
+        payload: { requestId, closureType: 'arbitral_mediation', summary: '仲裁调解结案' },
+      },
+      {
+        caseId,
+        type: 'case.closed',
+        payload: { closureType: 'arbitral_mediation', closedAt: '2026-11-28T02:00:00.000Z', summary: '一' },
+      },
+      {
+        caseId,
+        type: 'case.closed',
+        payload: { closureType: 'withdrawn', closedAt: '2026-11-28T03:00:00.000Z', summary: '二' },
+      },
+    ]);
+    await waitFor(() => byTestId(t.host, 'review-state-pending'), 'pending banner');
+    const before = (await t.events()).length;
+    await click(await waitFor(() => byTestId(t.host, 'review-closure-approve'), 'approve button'));
+    expect((await waitFor(() => byTestId(t.host, 'review-closure-error'))).textContent).toBe(
+      '案件有未解决的冲突，先处理冲突再批准结案',
+    );
+    expect((await t.events()).length).toBe(before);
+  });
+
+  it('approves a closure request, then sending back shows on the case', async () => {
+    const requestId = '01900000-0000-7000-8000-00000000c002';
+    const t = await mount(['supervisor'], (caseId) => [
+      {
+        caseId,
+        type: 'closure.requested',
+        payload: { requestId, closureType: 'arbitral_mediation', summary: '仲裁调解结案' },
+      },
+    ]);
+    await click(await waitFor(() => byTestId(t.host, 'review-closure-approve'), 'approve button'));
+    await waitFor(() => byTestId(t.host, 'review-state-approved'), 'approved banner');
+    expect((await t.events()).at(-1)).toMatchObject({ type: 'closure.approved', payload: { requestId } });
+
+    await click(button(t.host, 'review-sendback-submit'));
+    expect((await waitFor(() => byTestId(t.host, 'review-sendback-error'))).textContent).toBe(
+      '请填写退回理由',
+    );
+    await type(input(t.host, 'review-sendback-reason'), '缺少送达回证');
+    await click(button(t.host, 'review-sendback-submit'));
+    const banner = await waitFor(() => byTestId(t.host, 'review-state-returned'), 'returned banner');
+    expect(banner.textContent).toBe('已退回补充：缺少送达回证');
+  });
+
+  it('lets a handler comment and request closure, with no approval forms', async () => {
+    const t = await mount(['arbitrator']);
+    await waitFor(() => byTestId(t.host, 'review-comment-text'), 'comment form');
+    expect(byTestId(t.host, 'review-extension')).toBeNull();
+    expect(byTestId(t.host, 'review-reassign')).toBeNull();
+    await type(input(t.host, 'review-comment-text'), '请补充考勤记录');
+    await click(button(t.host, 'review-comment-submit'));
+    await waitFor(() => byTestId(t.host, 'review-comment-done'));
+    await type(input(t.host, 'review-closure-summary'), '双方达成调解');
+    await click(button(t.host, 'review-closure-request-submit'));
+    await waitFor(() => byTestId(t.host, 'review-state-pending'), 'pending banner');
+    const types = (await t.events()).slice(-2).map((e) => [e.type, e.actor.role]);
+    expect(types).toEqual([
+      ['review.commented', 'arbitrator'],
+      ['closure.requested', 'arbitrator'],
+    ]);
+  });
+});
