@@ -5,7 +5,9 @@
  */
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { requestPersistentStorage } from '../data/storage-health';
 import type { RecoveryReport, TribunalStore } from '../data/store';
+import { StorageWarning } from '../features/storage/StorageWarning';
 import { DataProvider } from './data-provider';
 
 type BootState =
@@ -18,6 +20,8 @@ export function DataBoot({ open, children }: { open: () => TribunalStore; childr
   const [state, setState] = useState<BootState>({ phase: 'opening' });
   useEffect(() => {
     let live = true;
+    // Persistent storage first (#4 part 5): without it Chromium may evict the records when the disk fills.
+    void requestPersistentStorage();
     const store = open();
     void store.recover().then((r) => {
       if (!live) return;
@@ -52,6 +56,7 @@ export function DataBoot({ open, children }: { open: () => TribunalStore; childr
           })}
         </p>
       ) : null}
+      <StorageWarning />
       {children}
     </DataProvider>
   );

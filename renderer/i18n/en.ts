@@ -11,6 +11,7 @@ import { evidenceEn } from './features/evidence';
 import { mediationEn } from './features/mediation';
 import { enrollEn } from './features/enroll';
 import { securityEn } from './features/security';
+import { storageEn } from './features/storage';
 
 export const en: Messages = {
   app: {
@@ -102,4 +103,5 @@ export const en: Messages = {
   mediation: mediationEn,
   enroll: enrollEn,
   security: securityEn,
+  storage: storageEn,
 };

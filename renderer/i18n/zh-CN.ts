@@ -12,6 +12,7 @@ import { evidenceZh } from './features/evidence';
 import { mediationZh } from './features/mediation';
 import { enrollZh } from './features/enroll';
 import { securityZh } from './features/security';
+import { storageZh } from './features/storage';
 
 export const zhCN = {
   app: {
@@ -101,4 +102,5 @@ export const zhCN = {
   mediation: mediationZh,
   enroll: enrollZh,
   security: securityZh,
+  storage: storageZh,
 } as const;

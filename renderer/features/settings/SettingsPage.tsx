@@ -4,6 +4,7 @@ import { Page } from '../../ui/Page';
 import { Panel } from '../../ui/Panel';
 import { AppInfo } from './AppInfo';
 import { LanguageSwitch } from './LanguageSwitch';
+import { StoragePanel } from '../storage/StoragePanel';
 import { SecurityPanel } from './SecurityPanel';
 import { useAppInfo } from './use-app-info';
 import './settings.css';
@@ -21,6 +22,7 @@ export function SettingsPage() {
           <p data-testid="hub-address">{info?.hubOrigin || t('settings.hubNotSet')}</p>
         </Panel>
         <SecurityPanel />
+        <StoragePanel />
         <Panel title={t('settings.about')}>
           <AppInfo info={info} />
         </Panel>
