@@ -85,7 +85,10 @@ export function DashboardPage({ useSource = useLocalDashboardSource }: { useSour
     time:
       src.lastSync === null
         ? t('dashboard.neverSynced')
-        : new Date(src.lastSync).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }),
+        : new Date(src.lastSync).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', {
+            timeZone: 'Asia/Shanghai',
+            hour12: false,
+          }),
   });
 
   if (src.error !== null)
@@ -119,6 +122,7 @@ export function DashboardPage({ useSource = useLocalDashboardSource }: { useSour
               drill={drill}
               facts={byId}
               names={src.names}
+              asOf={asOf}
               onClose={() => {
                 setDrill(null);
               }}

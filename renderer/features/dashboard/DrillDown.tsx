@@ -13,11 +13,14 @@ export function DrillDown({
   drill,
   facts,
   names,
+  asOf,
   onClose,
 }: {
   drill: Drill;
   facts: ReadonlyMap<string, CaseFacts>;
   names: Readonly<Record<string, string>>;
+  /** "数据截至 <last sync>": the drill-down says how fresh its rows are, like every view. */
+  asOf?: string;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
@@ -31,6 +34,11 @@ export function DrillDown({
           {t('dashboard.drillClose')}
         </button>
       </header>
+      {asOf !== undefined ? (
+        <p className="as-of muted" data-testid="drill-as-of">
+          {asOf}
+        </p>
+      ) : null}
       <table className="stats-table">
         <thead>
           <tr>

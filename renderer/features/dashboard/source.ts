@@ -8,6 +8,7 @@ import type { CaseState } from '#shared/case/index';
 import { bundledHolidayCalendar } from '#shared/law/bundled-data';
 import type { HolidayCalendar } from '#shared/law/calendar';
 import { useAllCaseStates, useStore } from '../../app/data-provider';
+import { useSyncBinding, useSyncState } from '../sync/use-sync';
 
 export type DashboardSource = {
   /** null while loading. */
@@ -34,6 +35,16 @@ export function useLocalDashboardSource(): DashboardSource {
     queryKey: ['enrollment'],
     queryFn: async () => (await store.enrollment()) ?? null,
   });
+  // The sync engine keeps its last successful sync in the outbox's status row; re-read after every run.
+  const { local } = useSyncBinding();
+  const lastRun = useSyncState().last?.at ?? 0;
+  const lastSync = useQuery({
+    queryKey: ['sync', 'lastSyncAt', lastRun],
+    queryFn: async () => {
+      const at = (await local.status()).lastSyncAt;
+      return at === null ? null : new Date(at).toISOString();
+    },
+  });
   const names = useMemo(() => {
     const e = enrollment.data;
     return e ? { [e.userId]: e.userName, [e.orgId]: e.orgName } : {};
@@ -43,8 +54,7 @@ export function useLocalDashboardSource(): DashboardSource {
     error: states.error ? states.error.message : null,
     today: store.today(),
     calendar: calendarOnce.ok ? calendarOnce.value : null,
-    // The sync feature records no "last sync" yet; until it does, the page says 尚未同步.
-    lastSync: null,
+    lastSync: lastSync.data ?? null,
     names,
   };
 }
