@@ -3,12 +3,14 @@
  * outbox in device-chain order, acknowledging and recording rejections, the hub session (tokens,
  * sealed through the codec like any credential), the pull cursor, the blob upload queue and the status
  * the sync page shows. A checkpoint (cursor) moves only after the pulled events are committed (R12).
+ * Pulled events that fail verification are kept in a quarantine (sealed, never applied, never dropped)
+ * together with the other devices' public keys the hub gave (pinned on first sight).
  */
 import type { CaseEvent } from '#shared/events/envelope';
 import type { Jwk } from '#shared/sync/wire';
 import type { Result } from '#shared/util/result';
 import type { Sealed } from './codec';
-import type { OutboxRow } from './db';
+import type { EventRow, OutboxRow } from './db';
 import type { DataError } from './event-store';
 import { readBlob, type BlobError, type StoredBlob } from './blobs';
 import type { Enrollment, TribunalStore } from './store';
@@ -27,6 +29,19 @@ export type PendingEvent = { event: CaseEvent; attempts: number; lastError?: str
 
 /** A file an accepted event named, whose bytes the hub may not have yet. */
 export type QueuedBlob = { sha256: string; size: number; caseId: string; fileName: string };
+
+/** A pulled event that failed verification: kept as received, never applied to a case. */
+export type QuarantinedEvent = {
+  id: string;
+  caseId: string | null;
+  type: string | null;
+  deviceId: string | null;
+  /** `schema_invalid` or a VerifyIssueKind of shared/events/verify. */
+  why: string;
+  detail: string;
+  receivedAt: number;
+  raw: unknown;
+};
 
 /** What the sync page shows between runs. */
 export type SyncStatus = {
@@ -60,6 +75,14 @@ export type SyncLocal = {
   ): Promise<Result<{ info: StoredBlob; chunks: AsyncIterable<Uint8Array> }, BlobError>>;
   status(): Promise<SyncStatus>;
   saveStatus(s: SyncStatus): Promise<void>;
+  /** Stored events that share an id, or a chain slot (same device, seq - 1 / seq / seq + 1), with these. */
+  storedNear(events: readonly CaseEvent[]): Promise<CaseEvent[]>;
+  /** Other devices' public keys, as first given by the hub. */
+  deviceKeys(): Promise<Record<string, Jwk>>;
+  saveDeviceKeys(keys: Readonly<Record<string, Jwk>>): Promise<void>;
+  /** Adds to the quarantine (an id already there with the same reason is not added twice). */
+  quarantine(entries: readonly QuarantinedEvent[]): Promise<void>;
+  quarantined(): Promise<QuarantinedEvent[]>;
 };
 
 const K = {
@@ -68,6 +91,8 @@ const K = {
   blobs: 'sync.blobQueue',
   status: 'sync.status',
   hlc: 'device.hlc',
+  keys: 'sync.deviceKeys',
+  quarantine: 'sync.quarantine',
 } as const;
 
 const EMPTY_STATUS: SyncStatus = { lastSyncAt: null, lastFailure: null, driftFlags: [] };
@@ -135,5 +160,40 @@ export function createSyncLocal(store: TribunalStore): SyncLocal {
     readBlob: (sha256) => readBlob(store.ctx, sha256),
     status: async () => ({ ...EMPTY_STATUS, ...(await get<SyncStatus>(K.status)) }),
     saveStatus: (s) => put(K.status, s),
+    storedNear: async (events) => {
+      const slots: [string, number][] = [];
+      for (const e of events)
+        for (const seq of [e.deviceSeq - 1, e.deviceSeq, e.deviceSeq + 1])
+          if (seq > 0) slots.push([e.actor.deviceId, seq]);
+      const byId = await db.events.bulkGet(events.map((e) => e.id));
+      const bySlot =
+        slots.length > 0 ? await db.events.where('[deviceId+deviceSeq]').anyOf(slots).toArray() : [];
+      const rows = new Map<string, EventRow>();
+      for (const r of [...byId, ...bySlot]) if (r) rows.set(r.id, r);
+      return Promise.all(
+        [...rows.values()].map(async (r) => (await codec.open('events', r.body)) as CaseEvent),
+      );
+    },
+    deviceKeys: async () => (await get<Record<string, Jwk>>(K.keys)) ?? {},
+    saveDeviceKeys: (keys) => put(K.keys, { ...keys }),
+    quarantine: async (entries) => {
+      if (entries.length === 0) return;
+      await store.ctx.serial(async () => {
+        const sealed = await get<Sealed>(K.quarantine);
+        const list = sealed ? ((await codec.open('meta', sealed)) as QuarantinedEvent[]) : [];
+        const seen = new Set(list.map((q) => `${q.id} ${q.why}`));
+        for (const q of entries) {
+          const key = `${q.id} ${q.why}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          list.push(q);
+        }
+        await put(K.quarantine, await codec.seal('meta', list));
+      });
+    },
+    quarantined: async () => {
+      const sealed = await get<Sealed>(K.quarantine);
+      return sealed ? ((await codec.open('meta', sealed)) as QuarantinedEvent[]) : [];
+    },
   };
 }

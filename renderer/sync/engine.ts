@@ -107,6 +107,7 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
       client,
       tokens,
       keys,
+      now: d.now,
       ...(d.pullPageSize ? { pageSize: d.pullPageSize } : {}),
       onProgress: (pulled) => {
         progress({ pulled });

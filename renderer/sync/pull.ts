@@ -1,26 +1,29 @@
 /*
- * Pulling: pages from the saved cursor until the hub says there is no more. Each event is parsed with the
- * shared schema and its hash recomputed; its signature is checked when this device knows the signer's
- * key (the hub's own key from enrollment, and this device's key). The hub does not hand out other
- * devices' keys, so their events are checked by hash here and by signature on the hub, which verified
- * them on push. A page is committed locally before its cursor is saved (checkpoint after commit, R12);
- * an event that fails a check is not stored and is reported, never silently dropped.
+ * Pulling: pages from the saved cursor until the hub says there is no more. Every event is parsed with
+ * the shared schema, then the page is verified with the shared verifier (shared/events/verify) together
+ * with the stored events it touches (same id, or the neighbouring slots of the signer's chain): hash,
+ * Ed25519 signature with the signer's key, and chain links (a fork, a `prev` that does not name its
+ * predecessor, an id reused for other content). Keys: this device's own and the hub's (from enrollment)
+ * are pinned; other devices' keys come with the page (`keys`, hub/README.md) and are pinned the first
+ * time they are seen, so a hub cannot swap a device's key later. An event that fails is quarantined
+ * (kept sealed as received, shown on the sync page) and never applied; the rest of the page is stored.
+ * A page is committed locally, quarantine included, before its cursor is saved (checkpoint after
+ * commit, R12).
  */
-import { parseCaseEvent } from '#shared/events/parse';
 import type { CaseEvent } from '#shared/events/envelope';
-import { hashEvent, importPublicKeyJwk, verifyHashSignature } from '#shared/events/signing';
-import { WIRE_LIMITS } from '#shared/sync/wire';
+import { parseCaseEvent } from '#shared/events/parse';
+import { importPublicKeyJwk } from '#shared/events/signing';
+import { verifyEventLog, type VerifyIssue, type VerifyIssueKind } from '#shared/events/verify';
+import { WIRE_LIMITS, type Jwk } from '#shared/sync/wire';
 import { err, ok, type Result } from '#shared/util/result';
-import type { SyncLocal } from '../data/outbox';
+import type { QuarantinedEvent, SyncLocal } from '../data/outbox';
 import type { HubClient, SyncFailure } from './hub-client';
 import type { TokenSource } from './session';
 
-/** A pulled event this device refused to store, and why. */
-export type RefusedEvent = {
-  id: string;
-  why: 'schema_invalid' | 'hash_mismatch' | 'bad_signature';
-  detail: string;
-};
+export type RefusalReason = 'schema_invalid' | VerifyIssueKind;
+
+/** A pulled event this device refused to apply (it is in the quarantine), and why. */
+export type RefusedEvent = { id: string; why: RefusalReason; detail: string };
 
 export type PullReport = {
   pulled: number;
@@ -36,8 +39,9 @@ export type PullDeps = {
   local: SyncLocal;
   client: HubClient;
   tokens: TokenSource;
-  /** Public keys by device id (the hub's, this device's). */
+  /** Pinned public keys by device id (the hub's, this device's): the hub's `keys` never replace them. */
   keys: KnownKeys;
+  now?: () => number;
   pageSize?: number;
   onProgress?: (pulled: number) => void;
 };
@@ -46,18 +50,20 @@ export async function pullAll(
   d: PullDeps,
 ): Promise<Result<PullReport, SyncFailure | { kind: 'local'; message: string }>> {
   const report: PullReport = { pulled: 0, stored: 0, refused: [], drift: [], hubTime: null };
-  const verify = createVerifier(d.keys);
+  const keys = createKeyring(d.keys, await d.local.deviceKeys());
   let cursor = await d.local.cursor();
   for (;;) {
     const page = await d.tokens.withToken((t) =>
       d.client.pull(t, cursor, d.pageSize ?? WIRE_LIMITS.defaultPullLimit),
     );
     if (!page.ok) return page;
-    const good: CaseEvent[] = [];
-    for (const raw of page.value.events) {
-      const checked = await verify(raw);
-      if (checked.ok) good.push(checked.value);
-      else report.refused.push(checked.error);
+    const learned = keys.learn(page.value.keys ?? {});
+    if (learned) await d.local.saveDeviceKeys(keys.learnedKeys());
+    const { good, bad } = await checkPage(d.local, keys, page.value.events);
+    if (bad.length > 0) {
+      const receivedAt = (d.now ?? Date.now)();
+      await d.local.quarantine(bad.map((b) => ({ ...b.entry, receivedAt })));
+      report.refused.push(...bad.map((b) => b.refused));
     }
     if (good.length > 0) {
       const stored = await d.local.receive(good);
@@ -74,36 +80,121 @@ export async function pullAll(
   }
 }
 
-function createVerifier(keys: KnownKeys): (raw: unknown) => Promise<Result<CaseEvent, RefusedEvent>> {
-  const imported = new Map<string, Promise<CryptoKey | null>>();
-  const keyOf = (deviceId: string): Promise<CryptoKey | null> | null => {
-    const jwk = keys.get(deviceId);
-    if (!jwk) return null;
-    let k = imported.get(deviceId);
-    if (!k) {
-      k = importPublicKeyJwk(jwk);
-      imported.set(deviceId, k);
-    }
-    return k;
+type Keyring = {
+  /** Adds keys for devices not known yet; true when any was new. */
+  learn(given: Readonly<Record<string, Jwk>>): boolean;
+  learnedKeys(): Record<string, Jwk>;
+  imported(): Promise<Map<string, CryptoKey>>;
+};
+
+function createKeyring(pinned: KnownKeys, learned: Readonly<Record<string, Jwk>>): Keyring {
+  const jwks = new Map<string, JsonWebKey>(Object.entries(learned));
+  for (const [id, k] of pinned) jwks.set(id, k);
+  const saved: Record<string, Jwk> = { ...learned };
+  const cache = new Map<string, CryptoKey | null>();
+  return {
+    learn: (given) => {
+      let fresh = false;
+      for (const [id, jwk] of Object.entries(given)) {
+        if (jwks.has(id)) continue;
+        jwks.set(id, jwk);
+        saved[id] = jwk;
+        fresh = true;
+      }
+      return fresh;
+    },
+    learnedKeys: () => ({ ...saved }),
+    imported: async () => {
+      const out = new Map<string, CryptoKey>();
+      for (const [id, jwk] of jwks) {
+        if (!cache.has(id)) cache.set(id, await importPublicKeyJwk(jwk));
+        const k = cache.get(id);
+        if (k) out.set(id, k);
+      }
+      return out;
+    },
   };
-  return async (raw) => {
-    const idOf = (raw as { id?: unknown } | null)?.id;
-    const id = typeof idOf === 'string' ? idOf : '?';
-    const parsed = parseCaseEvent(raw);
-    if (!parsed.ok)
-      return err({
+}
+
+type Bad = { refused: RefusedEvent; entry: Omit<QuarantinedEvent, 'receivedAt'> };
+
+const field = (raw: unknown, name: string): string | null => {
+  const v = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>)[name] : undefined;
+  return typeof v === 'string' ? v : null;
+};
+
+/** The events of one page that may be stored, and those to quarantine with the reason. */
+async function checkPage(
+  local: SyncLocal,
+  keyring: Keyring,
+  raws: readonly unknown[],
+): Promise<{ good: CaseEvent[]; bad: Bad[] }> {
+  const bad: Bad[] = [];
+  const parsed: { event: CaseEvent; raw: unknown }[] = [];
+  for (const raw of raws) {
+    const p = parseCaseEvent(raw);
+    if (p.ok) {
+      parsed.push({ event: p.value, raw });
+      continue;
+    }
+    const actor = raw !== null && typeof raw === 'object' ? (raw as { actor?: unknown }).actor : undefined;
+    const detail = p.error.map((f) => `${f.field}: ${f.message}`).join('; ');
+    const id = field(raw, 'id') ?? '?';
+    bad.push({
+      refused: { id, why: 'schema_invalid', detail },
+      entry: {
         id,
+        caseId: field(raw, 'caseId'),
+        type: field(raw, 'type'),
+        deviceId: field(actor, 'deviceId'),
         why: 'schema_invalid',
-        detail: parsed.error.map((f) => `${f.field}: ${f.message}`).join('; '),
-      });
-    const e = parsed.value;
-    if ((await hashEvent(e)) !== e.hash) return err({ id, why: 'hash_mismatch', detail: e.actor.deviceId });
-    const key = keyOf(e.actor.deviceId);
-    if (key) {
-      const k = await key;
-      if (!k || !(await verifyHashSignature(k, e.hash, e.sig)))
-        return err({ id, why: 'bad_signature', detail: e.actor.deviceId });
-    }
-    return ok(e);
+        detail,
+        raw,
+      },
+    });
+  }
+  if (parsed.length === 0) return { good: [], bad };
+
+  const events = parsed.map((p) => p.event);
+  const stored = await local.storedNear(events);
+  const storedIds = new Set(stored.map((e) => e.id));
+  // Stored events first: for a reused id the verifier keeps the first and names the newcomer.
+  const report = await verifyEventLog([...stored, ...events], await keyring.imported(), { scope: 'partial' });
+  const fresh = new Set(events.filter((e) => !storedIds.has(e.id)).map((e) => e.id));
+  const blamed = new Map<string, VerifyIssue>();
+  const blame = (id: string | undefined, issue: VerifyIssue): void => {
+    if (id !== undefined && (fresh.has(id) || issue.kind === 'id_conflict') && !blamed.has(id))
+      blamed.set(id, issue);
   };
+  for (const issue of report.issues) {
+    if (issue.kind === 'fork') {
+      blame(issue.eventId, issue);
+      blame(issue.otherEventId, issue);
+    } else if (issue.kind === 'prev_mismatch' && !fresh.has(issue.eventId)) {
+      blame(issue.otherEventId, issue);
+    } else {
+      blame(issue.eventId, issue);
+    }
+  }
+  const good: CaseEvent[] = [];
+  for (const { event, raw } of parsed) {
+    const issue = blamed.get(event.id);
+    if (!issue) {
+      good.push(event);
+      continue;
+    }
+    bad.push({
+      refused: { id: event.id, why: issue.kind, detail: issue.detail },
+      entry: {
+        id: event.id,
+        caseId: event.caseId,
+        type: event.type,
+        deviceId: event.actor.deviceId,
+        why: issue.kind,
+        detail: issue.detail,
+        raw,
+      },
+    });
+  }
+  return { good, bad };
 }

@@ -116,6 +116,12 @@ export type PullQuery = z.infer<typeof pullQuerySchema>;
 
 export const pullResponseSchema = z.object({
   events: z.array(z.unknown()),
+  /**
+   * Added (hub/README.md): the public key of each device that signed an event of this page, by device
+   * id, so the client checks every signature. Optional for hubs that predate it; an event whose
+   * signer's key the client does not know is quarantined, not stored.
+   */
+  keys: z.record(z.string(), jwkSchema).optional(),
   cursor: z.string(),
   hasMore: z.boolean(),
   hubTime: z.string(),

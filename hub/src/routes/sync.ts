@@ -1,6 +1,8 @@
 /*
  * POST /v1/sync/push and GET /v1/sync/pull. Push judges each event on its own (push-service); pull
- * returns the caller's feed in hub order, the stored event bodies spliced in verbatim.
+ * returns the caller's feed in hub order, the stored event bodies spliced in verbatim, with the public
+ * key of every device that signed an event of the page (`keys`, an addition to the contract documented
+ * in hub/README.md) so the client verifies signatures itself instead of trusting the hub's word.
  */
 import type { FastifyInstance } from 'fastify';
 import { pullQuerySchema, pushRequestSchema, WIRE_LIMITS, type PushResponse } from '#shared/sync/wire';
@@ -36,9 +38,24 @@ export function registerSyncRoutes(app: FastifyInstance, ctx: HubContext): void 
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const cursor = encodeCursor(last ? { pos: last.pos, seq: last.hubSeq } : after);
-    const json = `{"events":[${page.map((r) => r.body).join(',')}],"cursor":${JSON.stringify(cursor)},"hasMore":${String(
+    const keys = await signerKeys(ctx, page);
+    const json = `{"events":[${page.map((r) => r.body).join(',')}],"keys":${keys},"cursor":${JSON.stringify(cursor)},"hasMore":${String(
       rows.length > limit,
     )},"hubTime":${JSON.stringify(isoTime(ctx.clock()))}}`;
     return reply.code(200).type('application/json; charset=utf-8').send(json);
   });
+}
+
+/**
+ * `{deviceId: public JWK}` for the devices that signed the page's events, as JSON text. The stored key
+ * is the JWK the device enrolled with (checked to be an Ed25519 public key then); a revoked device's
+ * key is still given, because its events from before the revocation stay valid.
+ */
+async function signerKeys(ctx: HubContext, page: readonly { deviceId: string }[]): Promise<string> {
+  const out: string[] = [];
+  for (const id of new Set(page.map((r) => r.deviceId))) {
+    const device = await ctx.storage.q.getDevice(id);
+    if (device) out.push(`${JSON.stringify(id)}:${device.publicKeyJwk}`);
+  }
+  return `{${out.join(',')}}`;
 }

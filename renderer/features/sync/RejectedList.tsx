@@ -7,11 +7,11 @@ import type { PendingEvent } from '../../data/outbox';
 import { EmptyLine } from '../../ui/Panel';
 import { rejectionText } from './sync-text';
 
-export function RejectedList({ pending, refused }: { pending: readonly PendingEvent[]; refused: number }) {
+export function RejectedList({ pending }: { pending: readonly PendingEvent[] }) {
   const { t } = useTranslation();
   const firstRejected = pending.findIndex((p) => p.lastError !== undefined);
   const rejected = pending.filter((p) => p.lastError !== undefined);
-  if (rejected.length === 0 && refused === 0) return <EmptyLine>{t('sync.rejectedEmpty')}</EmptyLine>;
+  if (rejected.length === 0) return <EmptyLine>{t('sync.rejectedEmpty')}</EmptyLine>;
   const behind = firstRejected < 0 ? 0 : pending.length - firstRejected - 1;
   return (
     <div data-testid="sync-rejected">
@@ -34,7 +34,6 @@ export function RejectedList({ pending, refused }: { pending: readonly PendingEv
           );
         })}
       </ul>
-      {refused > 0 ? <p>{t('sync.refusedPulled', { count: refused })}</p> : null}
     </div>
   );
 }

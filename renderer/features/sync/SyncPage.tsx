@@ -1,7 +1,7 @@
 /*
  * 同步 — what waits to go (records and files with sizes), 立即同步 with its progress, the last successful
- * sync, what the hub rejected and why (a rejection blocks this device's chain, said plainly), and the
- * cases in conflict waiting for a decision.
+ * sync, what the hub rejected and why (a rejection blocks this device's chain, said plainly), what this
+ * laptop received but refused to apply (the quarantine), and the cases in conflict waiting for a decision.
  */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { paths } from '../../app/routes';
 import { Page } from '../../ui/Page';
 import { EmptyLine, Panel } from '../../ui/Panel';
 import { useEnrollment } from '../enroll/use-enrollment';
+import { QuarantineList } from './QuarantineList';
 import { RejectedList } from './RejectedList';
 import { SyncProgressBar } from './SyncProgressBar';
 import { failureText, formatBytes, formatTime } from './sync-text';
@@ -31,6 +32,7 @@ export function SyncPage() {
       pending: await local.pending(Number.MAX_SAFE_INTEGER),
       files: await local.blobQueue(),
       status: await local.status(),
+      quarantined: await local.quarantined(),
     }),
   });
   const conflicts = (useAllCaseStates().data ?? []).filter((c) => c.inConflict);
@@ -108,7 +110,10 @@ export function SyncPage() {
           )}
         </Panel>
         <Panel title={t('sync.rejected')}>
-          <RejectedList pending={pending} refused={last?.ok === true ? last.pull.refused.length : 0} />
+          <RejectedList pending={pending} />
+        </Panel>
+        <Panel title={t('sync.quarantine.title')}>
+          <QuarantineList entries={overview.data?.quarantined ?? []} />
         </Panel>
         <Panel title={t('sync.conflicts')}>
           {conflicts.length === 0 ? (

@@ -46,3 +46,22 @@ export function formatBytes(n: number): string {
   if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
   return `${(n / 1024 ** 3).toFixed(2)} GB`;
 }
+
+const QUARANTINE = [
+  'schema_invalid',
+  'bad_hash',
+  'bad_signature',
+  'unknown_device',
+  'chain_gap',
+  'fork',
+  'prev_mismatch',
+  'id_conflict',
+] as const;
+type QuarantineReason = (typeof QUARANTINE)[number];
+
+/** Why a pulled record is in the quarantine, in words. */
+export function quarantineText(t: TFunction, why: string): string {
+  return (QUARANTINE as readonly string[]).includes(why)
+    ? t(`sync.quarantine.reasons.${why as QuarantineReason}`)
+    : t('sync.quarantine.reasons.unknown', { reason: why });
+}

@@ -16,7 +16,24 @@ export const syncZh = {
   blocked:
     '第一条被拒收的记录阻塞了本设备在枢纽上的记录链：其后的 {{count}} 条记录要等它的问题解决后才能上传。本机数据完好，不会丢失。',
   rejectedRow: '{{type}}（案件 {{caseId}}）',
-  refusedPulled: '从枢纽收到但未保存（校验失败）：{{count}} 条',
+  quarantine: {
+    title: '收到但未采用的记录',
+    empty: '收到的记录都已通过校验。',
+    summary:
+      '有 {{count}} 条从枢纽收到的记录没有通过本机校验，已隔离保存，没有写入任何案件。请把这一列表交给枢纽管理员核查。',
+    row: '{{type}}（案件 {{caseId}}，设备 {{device}}）',
+    reasons: {
+      schema_invalid: '记录格式不符合规范。',
+      bad_hash: '哈希与内容不符，记录可能被改动过。',
+      bad_signature: '签名无法用该设备的公钥验证，可能是伪造的。',
+      unknown_device: '枢纽没有提供签名设备的公钥，无法验证签名。',
+      chain_gap: '该设备的记录链有缺口。',
+      fork: '该设备同一序号有两条不同的记录（记录链分叉）。',
+      prev_mismatch: '记录链断开：前一条记录的哈希对不上。',
+      id_conflict: '本机已有同一编号、内容不同的记录。',
+      unknown: '未通过校验：{{reason}}',
+    },
+  },
   conflicts: '待处理的冲突',
   conflictsEmpty: '没有冲突。',
   lastSync: '上次成功同步',
@@ -70,7 +87,24 @@ export const syncEn: Widen<typeof syncZh> = {
   blocked:
     "The first rejected record blocks this device's chain on the hub: the {{count}} records after it upload once its problem is solved. Local data is intact and will not be lost.",
   rejectedRow: '{{type}} (case {{caseId}})',
-  refusedPulled: 'Received from the hub but not stored (failed checks): {{count}}',
+  quarantine: {
+    title: 'Received but not applied',
+    empty: 'Every received record passed the checks.',
+    summary:
+      '{{count}} records received from the hub failed the checks on this laptop; they are kept in quarantine and applied to no case. Give this list to the hub administrator.',
+    row: '{{type}} (case {{caseId}}, device {{device}})',
+    reasons: {
+      schema_invalid: 'The record does not match the schema.',
+      bad_hash: 'The hash does not match the content; the record may have been altered.',
+      bad_signature: "The signature does not verify with the device's public key; it may be forged.",
+      unknown_device: 'The hub gave no public key for the signing device; the signature cannot be checked.',
+      chain_gap: "The device's chain has a gap.",
+      fork: 'The device has two different records with the same sequence number (a fork).',
+      prev_mismatch: "The chain is broken: the previous record's hash does not match.",
+      id_conflict: 'A different record with the same id is already here.',
+      unknown: 'Failed the checks: {{reason}}',
+    },
+  },
   conflicts: 'Conflicts to resolve',
   conflictsEmpty: 'No conflicts.',
   lastSync: 'Last successful sync',

@@ -1,8 +1,11 @@
-// Pull checks: an event whose hash does not match, or whose signature fails for a known key, is refused and
-// reported, the good ones are stored, and the cursor still moves (after the commit). A reused refresh
-// token ends the session with its own name.
+// Pull checks with the shared verifier: a bad hash, a bad or unverifiable signature, a fork, a broken
+// chain link or a reused id puts the event in the quarantine (kept, reported, not applied); the good
+// ones are stored and the cursor still moves (after the commit). Keys come with the page and are pinned.
+// A reused refresh token ends the session with its own name.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseEvent } from '#shared/events/envelope';
+import type { CaseEvent, UnsignedEvent } from '#shared/events/envelope';
+import { exportPublicKeyJwk, generateDeviceKeyPair, sealEvent } from '#shared/events/signing';
+import type { Jwk } from '#shared/sync/wire';
 import { SAMPLE_PAYLOADS } from '#shared/events/testing-samples';
 import { ok } from '#shared/util/result';
 import type { HubClient } from '../../../../renderer/sync/hub-client';
@@ -25,8 +28,21 @@ async function eventsOf(l: Laptop): Promise<CaseEvent[]> {
 
 const tokens: TokenSource = { withToken: (call) => call('t') };
 
-/** A hub that answers one page with the given events. */
-function oneShot(events: unknown[]): HubClient {
+async function deviceOf(l: Laptop): Promise<string> {
+  const e = await l.local.enrollment();
+  if (!e) throw new Error('not enrolled');
+  return e.deviceId;
+}
+
+function unsign(e: CaseEvent): UnsignedEvent {
+  const rest: Record<string, unknown> = { ...e };
+  delete rest['hash'];
+  delete rest['sig'];
+  return rest as UnsignedEvent;
+}
+
+/** A hub that answers one page with the given events (and signer keys). */
+function oneShot(events: unknown[], keys?: Record<string, Jwk>): HubClient {
   const none = () => Promise.reject(new Error('not used'));
   return {
     enroll: none,
@@ -35,12 +51,20 @@ function oneShot(events: unknown[]): HubClient {
     blobHead: none,
     blobPatch: none,
     pull: () =>
-      Promise.resolve(ok({ events, cursor: 'c1', hasMore: false, hubTime: '2026-11-28T09:00:00.000Z' })),
+      Promise.resolve(
+        ok({
+          events,
+          ...(keys ? { keys } : {}),
+          cursor: 'c1',
+          hasMore: false,
+          hubTime: '2026-11-28T09:00:00.000Z',
+        }),
+      ),
   };
 }
 
 describe('pull verification', () => {
-  it('refuses a tampered event and a forged signature, stores the rest, moves the cursor', async () => {
+  it('quarantines a tampered event, a forged signature and junk, stores the rest, moves the cursor', async () => {
     w = await world();
     const a = await w.laptop('王调解', ['mediator']);
     const b = await w.laptop('赵主任', ['supervisor']);
@@ -51,31 +75,123 @@ describe('pull verification', () => {
     if (!opened || !n1 || !n2) throw new Error('three events expected');
     const tampered = { ...n1, payload: { ...n1.payload, stage: 2 } };
     const forged = { ...n2, sig: opened.sig };
-    const enrollment = await a.local.enrollment();
-    const keys = new Map([[enrollment?.deviceId ?? '', await a.store.publicKeyJwk()]]);
+    const keys = new Map([[await deviceOf(a), await a.store.publicKeyJwk()]]);
 
     const r = await pullAll({
       local: b.local,
       client: oneShot([opened, tampered, forged, { junk: 1 }]),
       tokens,
       keys,
+      now: () => 42,
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.stored).toBe(1);
-    expect(r.value.refused.map((x) => x.why)).toEqual(['hash_mismatch', 'bad_signature', 'schema_invalid']);
+    expect(r.value.refused.map((x) => [x.id, x.why])).toEqual([
+      ['?', 'schema_invalid'],
+      [n1.id, 'bad_hash'],
+      [n2.id, 'bad_signature'],
+    ]);
     expect(await b.local.cursor()).toBe('c1');
-    expect(await b.store.caseState(CASE_A)).not.toBeNull();
+    // Kept as received, with the reason; only the good event reached the case.
+    const q = await b.local.quarantined();
+    expect(q.map((x) => [x.id, x.why, x.caseId, x.receivedAt])).toEqual([
+      ['?', 'schema_invalid', null, 42],
+      [n1.id, 'bad_hash', CASE_A, 42],
+      [n2.id, 'bad_signature', CASE_A, 42],
+    ]);
+    expect(q[1]?.raw).toEqual(tampered);
+    expect((await eventsOf(b)).map((e) => e.id)).toEqual([opened.id]);
   });
 
-  it('checks by hash only when the signer is unknown here (the hub checked the signature on push)', async () => {
+  it('an event whose signer the hub gave no key for is quarantined as unknown_device, not trusted', async () => {
     w = await world();
     const a = await w.laptop('王调解', ['mediator']);
     const b = await w.laptop('赵主任', ['supervisor']);
     await openCase(a, CASE_A);
     const [opened] = await eventsOf(a);
     const r = await pullAll({ local: b.local, client: oneShot([opened]), tokens, keys: new Map() });
-    expect(r.ok && r.value.stored).toBe(1);
+    expect(r.ok && r.value.stored).toBe(0);
+    expect(r.ok && r.value.refused.map((x) => x.why)).toEqual(['unknown_device']);
+    expect(await b.store.caseState(CASE_A)).toBeNull();
+  });
+
+  it('verifies with the keys the page brings and pins them: a later different key is not believed', async () => {
+    w = await world();
+    const a = await w.laptop('王调解', ['mediator']);
+    const b = await w.laptop('赵主任', ['supervisor']);
+    await openCase(a, CASE_A);
+    await writeNote(a, CASE_A, '01930000-0000-7000-8000-000000000101');
+    const [opened, n1] = await eventsOf(a);
+    if (!opened || !n1) throw new Error('two events expected');
+    const aId = await deviceOf(a);
+    const aKey = (await a.store.publicKeyJwk()) as Jwk;
+    const first = await pullAll({
+      local: b.local,
+      client: oneShot([opened], { [aId]: aKey }),
+      tokens,
+      keys: new Map(),
+    });
+    expect(first.ok && first.value).toMatchObject({ stored: 1, refused: [] });
+    expect(await b.local.deviceKeys()).toEqual({ [aId]: aKey });
+
+    // A hub (or a man in the middle) now claims another key for the same device and re-signs with it.
+    const impostor = await generateDeviceKeyPair();
+    const resigned = await sealEvent(unsign(n1), impostor.privateKey);
+    const second = await pullAll({
+      local: b.local,
+      client: oneShot([resigned], { [aId]: (await exportPublicKeyJwk(impostor.publicKey)) as Jwk }),
+      tokens,
+      keys: new Map(),
+    });
+    expect(second.ok && second.value.refused.map((x) => [x.id, x.why])).toEqual([[n1.id, 'bad_signature']]);
+    expect(await b.local.deviceKeys()).toEqual({ [aId]: aKey });
+  });
+
+  it('checks chains against what is stored: a fork, a broken prev link and a reused id are quarantined', async () => {
+    w = await world();
+    const a = await w.laptop('王调解', ['mediator']);
+    const b = await w.laptop('赵主任', ['supervisor']);
+    await openCase(a, CASE_A);
+    await writeNote(a, CASE_A, '01930000-0000-7000-8000-000000000101');
+    const [opened, n1] = await eventsOf(a);
+    if (!opened || !n1) throw new Error('two events expected');
+    const author = await a.store.author();
+    if (!author) throw new Error('not enrolled');
+    const aId = await deviceOf(a);
+    const keys = new Map([[aId, await a.store.publicKeyJwk()]]);
+    const pulled = await pullAll({ local: b.local, client: oneShot([opened, n1]), tokens, keys });
+    expect(pulled.ok && pulled.value.stored).toBe(2);
+
+    // Validly signed by the same device, but: a second event at seq 2 (fork), a seq 3 whose prev is not
+    // seq 2's hash, and the id of seq 2 with other content.
+    const fork = await sealEvent(
+      { ...unsign(n1), id: '01930000-0000-7000-8000-0000000009f1' },
+      author.privateKey,
+    );
+    const badLink = await sealEvent(
+      { ...unsign(n1), id: '01930000-0000-7000-8000-0000000009f2', deviceSeq: 3, prev: opened.hash },
+      author.privateKey,
+    );
+    const reused = await sealEvent(
+      { ...unsign(n1), payload: { ...n1.payload, stage: 4 } } as UnsignedEvent,
+      author.privateKey,
+    );
+    const r = await pullAll({ local: b.local, client: oneShot([fork, badLink, reused]), tokens, keys });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.stored).toBe(0);
+    expect(new Map(r.value.refused.map((x) => [x.id, x.why]))).toEqual(
+      new Map([
+        [fork.id, 'fork'],
+        [badLink.id, 'prev_mismatch'],
+        [n1.id, 'id_conflict'],
+      ]),
+    );
+    expect((await eventsOf(b)).map((e) => e.id)).toEqual([opened.id, n1.id]);
+    expect((await b.local.quarantined()).map((q) => q.id).sort()).toEqual(
+      [fork.id, badLink.id, n1.id].sort(),
+    );
   });
 });
 

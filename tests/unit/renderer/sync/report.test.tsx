@@ -5,8 +5,9 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#shared/events/envelope';
-import type { PendingEvent, SyncLocal } from '../../../../renderer/data/outbox';
+import type { PendingEvent, QuarantinedEvent, SyncLocal } from '../../../../renderer/data/outbox';
 import type { TribunalStore } from '../../../../renderer/data/store';
+import { QuarantineList } from '../../../../renderer/features/sync/QuarantineList';
 import { RejectedList } from '../../../../renderer/features/sync/RejectedList';
 import { caseOnScreen, reportAfterSync } from '../../../../renderer/features/sync/use-sync';
 import { createI18n } from '../../../../renderer/i18n';
@@ -95,10 +96,7 @@ describe('RejectedList', () => {
     await act(async () => {
       root.render(
         <I18nextProvider i18n={createI18n('zh-CN')}>
-          <RejectedList
-            pending={[pending(3, 'forbidden: no write'), pending(4, 'chain_gap'), pending(5)]}
-            refused={0}
-          />
+          <RejectedList pending={[pending(3, 'forbidden: no write'), pending(4, 'chain_gap'), pending(5)]} />
         </I18nextProvider>,
       );
       await Promise.resolve();
@@ -116,5 +114,51 @@ describe('RejectedList', () => {
       root.unmount();
     });
     host.remove();
+  });
+});
+
+describe('QuarantineList', () => {
+  const entry = (id: string, why: string, detail = ''): QuarantinedEvent => ({
+    id,
+    caseId: '01930000-0000-7000-8000-0000000000c1',
+    type: 'note.recorded',
+    deviceId: '01930000-0000-7000-8000-0000000000d1',
+    why,
+    detail,
+    receivedAt: 1,
+    raw: {},
+  });
+  const render = async (language: 'zh-CN' | 'en', entries: QuarantinedEvent[]): Promise<string> => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    await act(async () => {
+      root.render(
+        <I18nextProvider i18n={createI18n(language)}>
+          <QuarantineList entries={entries} />
+        </I18nextProvider>,
+      );
+      await Promise.resolve();
+    });
+    const text = host.textContent;
+    act(() => {
+      root.unmount();
+    });
+    host.remove();
+    return text;
+  };
+
+  it('says what each received record failed, in Chinese and in English, and that none was applied', async () => {
+    const entries = [entry('e1', 'bad_signature', 'signature does not verify'), entry('e2', 'fork')];
+    const zh = await render('zh-CN', entries);
+    expect(zh).toContain('有 2 条从枢纽收到的记录没有通过本机校验');
+    expect(zh).toContain('签名无法用该设备的公钥验证');
+    expect(zh).toContain('记录链分叉');
+    expect(zh).toContain('signature does not verify');
+    expect(zh).toContain('案件 000000c1，设备 000000d1');
+    const en = await render('en', entries);
+    expect(en).toContain('2 records received from the hub failed the checks');
+    expect(en).toContain('(a fork)');
+    expect(await render('zh-CN', [])).toContain('收到的记录都已通过校验');
   });
 });
