@@ -24,6 +24,8 @@ export type CaseQuery = {
   categories?: readonly string[];
   deadline?: DeadlineFilter;
   assigneeId?: string;
+  /** Only cases with events the hub has not acknowledged yet (the outbox). */
+  unsynced?: boolean;
   /** YYYY-MM-DD, China time; needed for deadline filters. */
   today: string;
 };
@@ -60,7 +62,8 @@ function columnFilters(q: CaseQuery): ColumnFilter[] {
   const filters: ColumnFilter[] = [];
   if (q.statuses?.length) filters.push({ column: 'status', values: q.statuses });
   if (q.categories?.length) filters.push({ column: 'category', values: q.categories });
-  if (q.assigneeId) filters.push({ column: 'assigneeId', values: [q.assigneeId] });
+  // '' selects the unassigned cases (grouping by handler); undefined means any assignee.
+  if (q.assigneeId !== undefined) filters.push({ column: 'assigneeId', values: [q.assigneeId] });
   return filters;
 }
 
@@ -92,10 +95,18 @@ const inRange = (d: string, r: Range): boolean =>
 /** Every matching id in list order, or null when the plan is one index range (page it instead). */
 async function matchingIds(ctx: DataContext, q: CaseQuery, p: Plan): Promise<string[] | null> {
   const term = q.search?.trim();
-  if (term) {
-    // A search matches few cases: read their rows and apply every other filter to them.
-    const token = await ctx.codec.index(term);
-    const rows = await ctx.db.cases.where('searchTokens').equals(token).toArray();
+  if (term || q.unsynced) {
+    // A search, or "not synced" (the outbox is small), matches few cases: read their rows and apply
+    // every other filter to them.
+    const unsynced = q.unsynced ? (await pendingCaseIds(ctx)).pending : null;
+    let rows: CaseRow[];
+    if (term) {
+      const token = await ctx.codec.index(term);
+      rows = await ctx.db.cases.where('searchTokens').equals(token).toArray();
+      if (unsynced) rows = rows.filter((row) => unsynced.has(row.id));
+    } else {
+      rows = (await ctx.db.cases.bulkGet([...(unsynced ?? [])])).filter((row) => row !== undefined);
+    }
     const r = deadlineRange(q);
     const filters = columnFilters(q);
     return rows

@@ -24,7 +24,8 @@ export function CaseloadPage() {
     filters.deadline !== 'all' ||
     filters.status !== '' ||
     filters.category !== '' ||
-    filters.mine;
+    filters.mine ||
+    filters.unsynced;
   const newCase = (
     <Link to={paths.newCase} className="btn btn-primary" data-testid="new-case">
       <Icon name="plus" />

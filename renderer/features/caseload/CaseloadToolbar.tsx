@@ -1,4 +1,4 @@
-/* Search box (debounced by the caller) and filters above the caseload: deadline chips, mine, status, category. */
+/* Search box (debounced by the caller) and filters above the caseload: deadline chips, not synced, mine, status, category. */
 import { useTranslation } from 'react-i18next';
 import type { ParseKeys } from 'i18next';
 import { DISPUTE_CATEGORIES, type DisputeCategory } from '#shared/domain/case-kinds';
@@ -56,6 +56,17 @@ export function CaseloadToolbar({ filters, onChange, count, canMine }: Props) {
             {t(f.label)}
           </button>
         ))}
+        <button
+          type="button"
+          className="chip"
+          aria-pressed={filters.unsynced}
+          onClick={() => {
+            set({ unsynced: !filters.unsynced });
+          }}
+          data-testid="chip-unsynced"
+        >
+          {t('caseload.filterUnsynced')}
+        </button>
         {canMine ? (
           <button
             type="button"

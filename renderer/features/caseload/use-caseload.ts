@@ -19,6 +19,8 @@ export type CaseloadFilters = {
   status: CaseStatus | '';
   category: DisputeCategory | '';
   mine: boolean;
+  /** Only cases the hub does not have all of yet. */
+  unsynced: boolean;
 };
 
 export const emptyFilters: CaseloadFilters = {
@@ -27,6 +29,7 @@ export const emptyFilters: CaseloadFilters = {
   status: '',
   category: '',
   mine: false,
+  unsynced: false,
 };
 
 export function useDebounced<T>(value: T, ms: number): T {
@@ -51,6 +54,7 @@ export function toQuery(f: CaseloadFilters, myUserId: string | null): Omit<CaseQ
     ...(f.category === '' ? {} : { categories: [f.category] }),
     ...(f.deadline === 'all' ? {} : { deadline: f.deadline }),
     ...(f.mine && myUserId ? { assigneeId: myUserId } : {}),
+    ...(f.unsynced ? { unsynced: true } : {}),
   };
 }
 

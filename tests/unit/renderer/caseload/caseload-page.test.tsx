@@ -119,6 +119,24 @@ describe('caseload sync column', () => {
   });
 });
 
+describe('caseload not-synced filter', () => {
+  it('未同步 keeps only the cases the hub does not have yet', async () => {
+    const { el, local } = await mount('zh-CN');
+    await waitFor(() => el.querySelector('[data-testid="case-count"]')?.textContent === '共 2 件', 'both');
+    const chip = el.querySelector<HTMLButtonElement>('[data-testid="chip-unsynced"]');
+    if (!chip) throw new Error('no chip');
+    expect(chip.textContent).toBe('未同步');
+    await act(async () => {
+      chip.click();
+      await Promise.resolve();
+    });
+    expect(chip.getAttribute('aria-pressed')).toBe('true');
+    await waitFor(() => el.querySelector('[data-testid="case-count"]')?.textContent === '共 1 件', 'one');
+    const links = [...el.querySelectorAll('[data-testid="case-link"]')].map((a) => a.textContent);
+    expect(links).toEqual([local.tempNumber]);
+  });
+});
+
 describe('caseload pages', () => {
   /** Case rows as the projection writes them (list columns and the sealed summary), 30 days of deadlines. */
   function rows(n: number): CaseRow[] {

@@ -77,7 +77,14 @@ describe('caseload rows', () => {
     expect(toQuery(emptyFilters, null)).toEqual({});
     expect(
       toQuery(
-        { search: ' 张 ', deadline: 'overdue', status: 'registered', category: 'wage_arrears', mine: true },
+        {
+          search: ' 张 ',
+          deadline: 'overdue',
+          status: 'registered',
+          category: 'wage_arrears',
+          mine: true,
+          unsynced: true,
+        },
         'u1',
       ),
     ).toEqual({
@@ -86,6 +93,7 @@ describe('caseload rows', () => {
       statuses: ['registered'],
       categories: ['wage_arrears'],
       assigneeId: 'u1',
+      unsynced: true,
     });
   });
 });

@@ -30,6 +30,8 @@ function rowOf(i: number): CaseRow {
 }
 
 const ROWS = Array.from({ length: 120 }, (_, i) => rowOf(i));
+/** Cases with an event still in the outbox (two events for some: a case counts once). */
+const UNSYNCED = ROWS.filter((_, i) => i % 4 === 0).map((r) => r.id);
 
 /** What the caseload must show: the plain definition of every filter, sorted by deadline then id. */
 function expected(q: Omit<CaseQuery, 'today'>): string[] {
@@ -41,6 +43,7 @@ function expected(q: Omit<CaseQuery, 'today'>): string[] {
     if (q.deadline === 'due_soon' && !(r.nextDeadline >= TODAY && r.nextDeadline <= addDays(TODAY, 3)))
       return false;
     if (q.search && !r.searchTokens.includes(q.search)) return false;
+    if (q.unsynced && !UNSYNCED.includes(r.id)) return false;
     return true;
   })
     .sort((a, b) =>
@@ -55,19 +58,31 @@ function* queries(): Generator<Omit<CaseQuery, 'today'>> {
       for (const assigneeId of [undefined, 'u1'])
         for (const deadline of [undefined, 'overdue', 'due_soon'] as const)
           for (const search of [undefined, '张', '1002'])
-            yield {
-              ...(statuses ? { statuses } : {}),
-              ...(categories ? { categories } : {}),
-              ...(assigneeId ? { assigneeId } : {}),
-              ...(deadline ? { deadline } : {}),
-              ...(search ? { search } : {}),
-            };
+            for (const unsynced of [undefined, true])
+              yield {
+                ...(statuses ? { statuses } : {}),
+                ...(categories ? { categories } : {}),
+                ...(assigneeId ? { assigneeId } : {}),
+                ...(deadline ? { deadline } : {}),
+                ...(search ? { search } : {}),
+                ...(unsynced ? { unsynced } : {}),
+              };
 }
 
 async function seeded() {
   const h = harness();
   // The plan reads only the indexed columns of the rows: write them directly, as many as a test needs.
   await h.store.ctx.db.cases.bulkPut(ROWS);
+  await h.store.ctx.db.outbox.bulkPut(
+    UNSYNCED.flatMap((caseId, k) =>
+      Array.from({ length: 1 + (k % 2) }, (_, e) => ({
+        id: `${caseId}-e${String(e)}`,
+        caseId,
+        queuedAt: 0,
+        attempts: 0,
+      })),
+    ),
+  );
   return h.store;
 }
 
@@ -85,7 +100,7 @@ describe('caseload queries', () => {
       expect({ q, count: await store.countCases(q) }).toEqual({ q, count: want.length });
       checked++;
     }
-    expect(checked).toBe(108);
+    expect(checked).toBe(216);
   });
 
   it('pages through the whole default list without gaps or repeats', async () => {
