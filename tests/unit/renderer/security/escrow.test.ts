@@ -156,6 +156,29 @@ describe('enrollWithEscrow against the hub', () => {
     expect(later.ok).toBe(true);
   });
 
+  it('an organisation without a recovery key is named: enrolled, nothing escrowed', async () => {
+    w = await world();
+    await w.hub.storage.q.createOrg({
+      id: 'legacy',
+      name: '旧机构',
+      kind: 'union',
+      caseNumberPrefix: 'L',
+      createdAt: 1,
+    });
+    const user = await w.hub.user({ ...w.org, id: 'legacy' }, '老用户', ['mediator']);
+    const d = await device();
+    const r = await enrollWithEscrow(
+      d.deps,
+      { hubUrl: HUB_URL, code: await w.hub.code(user), deviceName: '电脑' },
+      PASS,
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.escrow).toEqual({ state: 'no_org_key' });
+    expect(w.fetch.calls).not.toContain('PUT /v1/devices/recovery-key');
+    const info = await d.keyring.info();
+    expect(info.ok && info.value?.recovery).toBeNull();
+  });
+
   it('the hub refuses an escrow that does not fit the organisation key', async () => {
     w = await world();
     const user = await w.hub.user(w.org, '王调解', ['mediator']);
