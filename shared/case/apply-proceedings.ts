@@ -22,6 +22,38 @@ export function applySession(w: Work, e: CaseEventOf<'session.held'>): void {
   else if (w.s.kind === 'arbitration' && e.payload.kind === 'hearing') softMove(w, e, 'hearing_held');
 }
 
+/**
+ * A part of a session's transcript. Parts of one transcript keep the session and confidentiality of the
+ * first; a part number given twice is a duplicate; a part after the transcript was signed is refused
+ * (the signed text must stay what was signed: later corrections are addenda).
+ */
+export function applyTranscriptText(w: Work, e: CaseEventOf<'transcript.recorded'>): void {
+  const p = e.payload;
+  if (!w.s.sessions.some((x) => x.sessionId === p.sessionId)) {
+    problem(w, e, 'unknown_session', '笔录对应的活动尚未记录');
+    return;
+  }
+  if (w.s.transcripts.some((x) => x.transcriptId === p.transcriptId)) {
+    problem(w, e, 'after_signing', '笔录已经签名，只能以补正的方式更正');
+    return;
+  }
+  let t = w.s.transcriptTexts.find((x) => x.transcriptId === p.transcriptId);
+  if (t === undefined) {
+    t = { transcriptId: p.transcriptId, sessionId: p.sessionId, conf: e.conf, parts: [] };
+    w.s.transcriptTexts.push(t);
+  }
+  if (t.sessionId !== p.sessionId) {
+    problem(w, e, 'wrong_target', '笔录的各部分不属于同一次活动');
+    return;
+  }
+  if (t.parts.some((x) => x.part === p.part)) {
+    problem(w, e, 'duplicate_item', `笔录第${String(p.part)}部分已记录`);
+    return;
+  }
+  t.parts.push({ part: p.part, eventId: e.id, text: p.text });
+  t.parts.sort((a, b) => a.part - b.part);
+}
+
 export function applyTranscript(w: Work, e: CaseEventOf<'transcript.signed'>): void {
   if (!w.s.sessions.some((x) => x.sessionId === e.payload.sessionId))
     problem(w, e, 'unknown_session', '笔录对应的活动尚未记录');

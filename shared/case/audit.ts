@@ -20,6 +20,7 @@ const LABELS: Readonly<Record<EventType, string>> = {
   'evidence.retracted': '撤回证据',
   'note.recorded': '记录工作笔记',
   'session.held': '调解/调查/开庭',
+  'transcript.recorded': '记录笔录',
   'transcript.signed': '笔录签名',
   'agreement.drafted': '起草协议',
   'agreement.signed': '签署协议',

@@ -108,6 +108,10 @@ function apply(w: Work, e: CaseEvent): void {
       proc.applySession(w, e);
       return;
     }
+    case 'transcript.recorded': {
+      proc.applyTranscriptText(w, e);
+      return;
+    }
     case 'transcript.signed': {
       proc.applyTranscript(w, e);
       return;

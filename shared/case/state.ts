@@ -46,6 +46,7 @@ export const PROBLEM_CODES = [
   'not_suspended',
   'already_suspended',
   'duplicate_id',
+  'after_signing',
 ] as const;
 /** Why an event could not (fully) take effect. */
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
@@ -115,6 +116,14 @@ export type Note = Omit2<PayloadOf<'note.recorded'>, 'corrects'> & {
 
 export type Session = PayloadOf<'session.held'> & { eventId: string; conf: Confidentiality };
 export type Transcript = PayloadOf<'transcript.signed'> & { eventId: string };
+/** The text of a session's transcript as recorded, part by part (transcript.recorded). */
+export type TranscriptText = {
+  transcriptId: string;
+  sessionId: string;
+  conf: Confidentiality;
+  /** In part order; the transcript is their texts joined by newlines. */
+  parts: { part: number; eventId: string; text: string }[];
+};
 export type AgreementDraft = PayloadOf<'agreement.drafted'> & { eventId: string };
 export type SignedAgreement = Omit2<PayloadOf<'agreement.signed'>, 'signatures'> & {
   eventId: string;
@@ -219,6 +228,7 @@ export type CaseState = {
   notes: Note[];
   sessions: Session[];
   transcripts: Transcript[];
+  transcriptTexts: TranscriptText[];
   agreement: { drafts: AgreementDraft[]; signed: SignedAgreement | null; sealed: boolean };
   payments: Payment[];
   amountRecoveredFen: number;
@@ -264,6 +274,7 @@ export function emptyCaseState(): CaseState {
     notes: [],
     sessions: [],
     transcripts: [],
+    transcriptTexts: [],
     agreement: { drafts: [], signed: null, sealed: false },
     payments: [],
     amountRecoveredFen: 0,

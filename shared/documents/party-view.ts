@@ -13,6 +13,7 @@ import type {
   Payment,
   Session,
   Transcript,
+  TranscriptText,
 } from '#shared/case/state';
 import { formatYuan, toChineseUppercase } from '#shared/law/money';
 import { CLAIM_ITEM_ZH, figureDate } from './labels';
@@ -29,6 +30,8 @@ export type PartyView = {
   readonly notes: readonly Note[];
   readonly sessions: readonly Session[];
   readonly transcripts: readonly Transcript[];
+  /** Transcript texts of main-file sessions. */
+  readonly transcriptTexts: readonly TranscriptText[];
   /** Main-file evidence that was not retracted. */
   readonly evidence: readonly Evidence[];
   /** Main-file payments (履行), each citing only main-file evidence. */
@@ -51,6 +54,7 @@ export function partyView(state: CaseState): PartyView {
     notes: state.notes.filter((n) => isMainFile(n.conf) && n.supersededBy === null),
     sessions,
     transcripts: state.transcripts.filter((t) => ids.has(t.sessionId)),
+    transcriptTexts: state.transcriptTexts.filter((t) => ids.has(t.sessionId) && isMainFile(t.conf)),
     evidence,
     payments: state.payments
       .filter((p) => isMainFile(p.conf))

@@ -44,6 +44,21 @@ export const sessionHeldV1 = z
   })
   .refine((s) => s.end >= s.start, { error: 'end is before start', path: ['end'] });
 
+/** The most characters one transcript part may carry (≈150 KB of UTF-8: far inside a push batch). */
+export const TRANSCRIPT_PART_MAX = 50_000;
+
+/**
+ * transcript.recorded: the text of a session's 笔录 (`speaker：words`, one utterance per line), saved in
+ * numbered parts so a long hearing is never cut short by one event's size; the transcript is its parts
+ * in order. Once signed (transcript.signed) it takes no more parts: corrections are addenda.
+ */
+export const transcriptRecordedV1 = z.strictObject({
+  transcriptId: uuid,
+  sessionId: uuid,
+  part: z.number().int().min(1).max(10_000),
+  text: required(TRANSCRIPT_PART_MAX),
+});
+
 /** transcript.signed: the 笔录 of a session, hashed, with its signatures. */
 export const transcriptSignedV1 = z.strictObject({
   transcriptId: uuid,

@@ -32,6 +32,7 @@ import {
   documentIssuedV1,
   paymentRecordedV1,
   sessionHeldV1,
+  transcriptRecordedV1,
   transcriptSignedV1,
 } from './payloads-proceedings';
 import {
@@ -60,6 +61,7 @@ export const PAYLOADS_V1 = {
   'evidence.retracted': evidenceRetractedV1,
   'note.recorded': noteRecordedV1,
   'session.held': sessionHeldV1,
+  'transcript.recorded': transcriptRecordedV1,
   'transcript.signed': transcriptSignedV1,
   'agreement.drafted': agreementDraftedV1,
   'agreement.signed': agreementSignedV1,

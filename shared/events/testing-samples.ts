@@ -76,6 +76,12 @@ export const SAMPLE_PAYLOADS: { readonly [T in EventType]: PayloadOf<T> } = {
     start: AT,
     end: '2026-11-28T10:00:00.000Z',
   },
+  'transcript.recorded': {
+    transcriptId: SAMPLE_IDS.transcript,
+    sessionId: SAMPLE_IDS.session,
+    part: 1,
+    text: '调解员：现在开始调解\n张三：公司欠我工资一万元',
+  },
   'transcript.signed': {
     transcriptId: SAMPLE_IDS.transcript,
     sessionId: SAMPLE_IDS.session,

@@ -1,13 +1,14 @@
 /*
  * 庭审/笔录: the sessions recorded so far with their transcripts; parties read a transcript on screen
  * (large type) and sign it one after another (transcript.signed with the text's hash); later
- * corrections are addenda (notes naming the transcript), never edits.
+ * corrections are addenda (notes naming the transcript), never edits. The text is read from
+ * transcript.recorded (older cases: the note that carried it), see sessionTranscript.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseState, Session } from '#shared/case/index';
 import { SESSION_KIND_ZH, VENUE_ZH } from '#shared/documents/labels';
-import { parseTranscript } from '#shared/documents/transcript';
+import { parseTranscript, sessionTranscript } from '#shared/documents/transcript';
 import { startSigning, type SigningState } from '#shared/documents/signing';
 import { sha256Hex } from '#shared/events/signing';
 import { err, ok } from '#shared/util/result';
@@ -16,17 +17,6 @@ import { SessionRecorder } from './SessionRecorder';
 import { SigningOverlay } from './SigningOverlay';
 import { useCaseTools, type CaseTools } from './use-case-tools';
 import './mediation.css';
-
-/** The transcript note of a session (the latest version) and its addenda. */
-export function transcriptOf(state: CaseState, sessionId: string) {
-  const current = state.notes.filter((n) => n.sessionId === sessionId && n.supersededBy === null);
-  const note = current.filter((n) => n.fields['kind'] === 'transcript').at(-1);
-  const id = note?.fields['transcriptId'];
-  const addenda = current.filter(
-    (n) => n.fields['kind'] === 'transcript_addendum' && n.fields['transcriptId'] === id,
-  );
-  return { note, transcriptId: typeof id === 'string' ? id : null, addenda };
-}
 
 function SessionItem({
   session,
@@ -40,13 +30,15 @@ function SessionItem({
   caseId: string;
 }) {
   const { t } = useTranslation();
-  const { note, transcriptId, addenda } = transcriptOf(state, session.sessionId);
+  const transcript = sessionTranscript(state, session.sessionId);
+  const transcriptId = transcript?.transcriptId ?? null;
+  const addenda = transcript?.addenda ?? [];
   const [reading, setReading] = useState(false);
   const [signing, setSigning] = useState<SigningState | null>(null);
   const [addendum, setAddendum] = useState('');
   const [corrections, setCorrections] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  const text = note?.text ?? '';
+  const text = transcript?.text ?? '';
   const signatures = state.transcripts
     .filter((x) => x.sessionId === session.sessionId)
     .flatMap((x) => x.signatures);
@@ -130,7 +122,7 @@ function SessionItem({
         {session.public === true ? ' · 公开' : session.public === false ? ' · 不公开' : ''}
       </p>
       <p className="muted">{session.participants.map((p) => `${p.name}（${p.role}）`).join('、')}</p>
-      {note && (
+      {transcript && (
         <>
           <ol
             className={`transcript-lines${reading ? ' transcript-lines--reading' : ''}`}

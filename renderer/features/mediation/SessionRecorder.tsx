@@ -2,19 +2,25 @@
  * A session recorded as it happens: kind, venue and address, mobile or not, public or not, participants
  * with their roles, the recorder; then a transcript typed live with speaker labels (Alt+1…9 switches
  * speaker, Enter adds the line, IME composition is respected). 结束并保存 records session.held and the
- * transcript text as a note (the events have no transcript body of their own).
+ * transcript as transcript.recorded parts (≤ 50,000 characters each), so a long hearing is kept whole.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseState } from '#shared/case/index';
 import { SESSION_KINDS, VENUES, type SessionKind, type Venue } from '#shared/domain/sessions';
-import { speakerShortcut, transcriptText, type TranscriptLine } from '#shared/documents/transcript';
+import {
+  speakerShortcut,
+  transcriptParts,
+  transcriptText,
+  type TranscriptLine,
+} from '#shared/documents/transcript';
 import { VENUE_ZH } from '#shared/documents/labels';
 import type { Confidentiality } from '#shared/events/envelope';
+import { TRANSCRIPT_PART_MAX } from '#shared/events/payloads-proceedings';
+import type { Draft } from '../../data/store';
 import type { CaseTools } from './use-case-tools';
 
 type Participant = { name: string; role: string; partyId: string };
-const MAX_TRANSCRIPT = 20_000;
 
 const ROLE_ZH = {
   applicant: '申请人',
@@ -22,6 +28,21 @@ const ROLE_ZH = {
   third_party: '第三人',
   agent: '委托代理人',
 } as const;
+
+/** The transcript as transcript.recorded drafts, part 1, 2, 3 … (none when nothing was typed). */
+export const partDrafts = (
+  caseId: string,
+  conf: Confidentiality,
+  sessionId: string,
+  transcriptId: string,
+  text: string,
+): Draft[] =>
+  transcriptParts(text, TRANSCRIPT_PART_MAX).map((partText, i) => ({
+    caseId,
+    type: 'transcript.recorded',
+    conf,
+    payload: { transcriptId, sessionId, part: i + 1, text: partText },
+  }));
 
 export function SessionRecorder({
   state,
@@ -73,10 +94,6 @@ export function SessionRecorder({
   const finish = async () => {
     if (start === null) return;
     const text = transcriptText(lines);
-    if (text.length > MAX_TRANSCRIPT) {
-      setMessage(`笔录超过${String(MAX_TRANSCRIPT)}字，请分次记录`);
-      return;
-    }
     const sessionId = tools.newId();
     const caucusParty = speakers.find((p) => p.partyId !== '')?.partyId;
     const conf: Confidentiality =
@@ -108,20 +125,7 @@ export function SessionRecorder({
           ...(recorder === undefined ? {} : { recorderId: recorder }),
         },
       },
-      {
-        caseId,
-        type: 'note.recorded',
-        conf,
-        payload: {
-          noteId: tools.newId(),
-          method: 'five_heart',
-          stage: 1,
-          sessionId,
-          recordedAt: tools.nowIso(),
-          fields: { kind: 'transcript', transcriptId: tools.newId() },
-          text,
-        },
-      },
+      ...partDrafts(caseId, conf, sessionId, tools.newId(), text),
     ]);
     if (stored) onDone();
   };

@@ -18,6 +18,7 @@ import {
   buildTranscriptDocument,
   partyView,
   performanceOf,
+  sessionTranscript,
   type DocumentModel,
   type NoticeInput,
 } from '#shared/documents/index';
@@ -51,19 +52,12 @@ export function producibleDocuments(state: CaseState, inputs: DocInputs): Produc
   const accepted = buildAcceptanceNotice(view, ctx);
   if (accepted) out.push({ key: 'acceptance', doc: accepted });
   for (const s of view.sessions) {
-    const current = view.notes.filter((n) => n.sessionId === s.sessionId);
-    const note = current.filter((n) => n.fields['kind'] === 'transcript').at(-1);
-    if (!note) continue;
-    const addenda = current
-      .filter(
-        (n) =>
-          n.fields['kind'] === 'transcript_addendum' &&
-          n.fields['transcriptId'] === note.fields['transcriptId'],
-      )
-      .map((n) => n.text ?? '');
+    const transcript = sessionTranscript(view, s.sessionId);
+    if (!transcript) continue;
+    const addenda = transcript.addenda.map((n) => n.text ?? '');
     out.push({
       key: `transcript-${s.sessionId}`,
-      doc: buildTranscriptDocument(view, s, note.text ?? '', addenda, ctx),
+      doc: buildTranscriptDocument(view, s, transcript.text, addenda, ctx),
     });
   }
   if (state.agreement.drafts.length > 0) {

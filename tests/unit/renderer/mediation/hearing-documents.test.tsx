@@ -56,8 +56,9 @@ describe('HearingTab', () => {
     expect(held.place).toBe('掇刀区某工地项目部');
     expect(held.participants.map((p) => p.role)).toEqual(['调解员', '申请人', '被申请人']);
     const text = '王调解：现在开庭\n张三：公司欠我一万八千六百元\n荆门某建筑有限公司：同意分两期支付';
-    const note = events.filter((e) => e.type === 'note.recorded').at(-1)?.payload as { text: string };
-    expect(note.text).toBe(text);
+    const parts = events.filter((e) => e.type === 'transcript.recorded');
+    expect(parts.map((e) => e.payload)).toMatchObject([{ part: 1, text }]);
+    expect(parts[0]?.conf).toBe('public');
 
     await click(byTestId(host, 'transcript-read')!);
     await click(byTestId(host, 'transcript-sign')!);

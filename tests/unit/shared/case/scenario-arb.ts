@@ -93,6 +93,11 @@ const BUILD: { [T in EventType]: Build } = {
     sessionId: pool(40 + (x.a % 3)),
     kind: pick(SESSION_KINDS, x.b),
   }),
+  'transcript.recorded': (x) => ({
+    ...P['transcript.recorded'],
+    sessionId: pool(40 + (x.a % 3)),
+    part: 1 + (x.b % 3),
+  }),
   'transcript.signed': (x) => ({ ...P['transcript.signed'], sessionId: pool(40 + (x.a % 3)) }),
   'agreement.drafted': (x) => ({ ...P['agreement.drafted'], agreementId: pool(50 + (x.a % 2)) }),
   'agreement.signed': (x) => ({
