@@ -130,7 +130,8 @@ export function caseFacts(s: CaseState): CaseFacts | null {
     payments: s.payments.map((p) => ({
       day: p.paidOn,
       amountFen: p.amountFen,
-      withProof: p.proofSha256 !== undefined,
+      // Since #6 a payment cites its proof as evidence ids; older events only as proofSha256.
+      withProof: p.evidenceIds.length > 0 || p.proofSha256 !== undefined,
       workerKeys: paymentWorkers(s, caseId, p.toPartyId, workerKeys),
     })),
     sessions: s.sessions.map((x) => ({ day: chinaDay(x.start), mobile: x.mobile })),

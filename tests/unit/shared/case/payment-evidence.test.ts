@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { reduceCase } from '#shared/case/reduce';
+import { caseFacts } from '#shared/stats/facts';
 import { paymentRecordedV1 } from '#shared/events/payloads-proceedings';
 import { SAMPLE_IDS as A, SAMPLE_PAYLOADS as P } from '#shared/events/testing-samples';
 import { fakeDevice } from './builder';
@@ -61,6 +62,16 @@ describe('payment evidence', () => {
     expect(s.problems.map((p) => [p.code, p.message])).toEqual([
       ['unknown_evidence', '付款凭证不是本案已登记的证据'],
     ]);
+  });
+
+  it('statistics count a payment citing evidence ids as one with proof (recovered-with-proof KPI)', () => {
+    const { d, events } = withEvidence();
+    const s = reduceCase([
+      ...events,
+      d.emit('payment.recorded', { ...P['payment.recorded'], evidenceIds: [SLIP] }),
+      d.emit('payment.recorded', { ...P['payment.recorded'], paymentId: A.document }),
+    ]);
+    expect(caseFacts(s)?.payments.map((p) => p.withProof)).toEqual([true, false]);
   });
 
   it('the schema refuses an empty list, a non-id, or more than 20 proofs', () => {
