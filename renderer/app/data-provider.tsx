@@ -74,7 +74,8 @@ export type WriteOutcome = Result<CaseEvent[], WriteError | { code: 'not_enrolle
 
 /**
  * Records drafts as the enrolled user. Resolves (never rejects) with the outcome; the top bar shows
- * 保存中 → 已保存到本机; a refused write leaves the state as it was and the error is the caller's to show.
+ * 保存中 → 已保存到本机, or 保存失败 when the disk refused it (an invalid draft leaves the state as it
+ * was); the error is the caller's to show.
  */
 export function useWrite() {
   const store = useStore();
@@ -87,8 +88,9 @@ export function useWrite() {
       const before = saveStateStore.getState().current;
       reportSaveState('saving');
       const r = await store.write(author, drafts);
-      // A refused write changed nothing, so the record on screen is as it was.
-      reportSaveState(r.ok ? 'saved-local' : before);
+      // A draft refused by validation changed nothing, so the record on screen is as it was; a write the
+      // journal or IndexedDB failed is shown as failed, never as saved (#4 part 5).
+      reportSaveState(r.ok ? 'saved-local' : r.error.code === 'invalid_event' ? before : 'save-failed');
       return r;
     },
     onSuccess: async (r, drafts) => {

@@ -7,7 +7,14 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 
 /** Every save state the top bar can show, in the order a record usually goes through them. */
-export const saveStates = ['saving', 'saved-local', 'synced', 'sync-failed', 'conflict'] as const;
+export const saveStates = [
+  'saving',
+  'saved-local',
+  'synced',
+  'sync-failed',
+  'conflict',
+  'save-failed',
+] as const;
 
 /**
  * - `saving`: the local transaction is running.
@@ -15,6 +22,7 @@ export const saveStates = ['saving', 'saved-local', 'synced', 'sync-failed', 'co
  * - `synced`: the hub has accepted it.
  * - `sync-failed`: the last upload failed; the local copy is safe.
  * - `conflict`: the hub holds a conflicting legally meaningful event that needs a decision.
+ * - `save-failed`: the last write did not reach the disk (journal or IndexedDB failed): NOT saved.
  */
 export type SaveState = (typeof saveStates)[number];
 

@@ -20,6 +20,8 @@ export function describeSaveState(state: SaveState, t: TFunction): Look {
       return { icon: 'syncFailed', text: t('saveState.syncFailed'), tone: 'warn' };
     case 'conflict':
       return { icon: 'conflict', text: t('saveState.conflict'), tone: 'danger' };
+    case 'save-failed':
+      return { icon: 'saveFailed', text: t('saveState.saveFailed'), tone: 'danger' };
     default:
       return assertNever(state);
   }

@@ -64,6 +64,12 @@ const shapes = {
       <path d="M12 10v4M12 17h.01" />
     </>
   ),
+  saveFailed: (
+    <>
+      <path d="M5 3h11l3 3v13a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z" />
+      <path d="M9 10l6 6M15 10l-6 6" />
+    </>
+  ),
   conflict: <path d="M6 3v6a6 6 0 0 0 6 6 6 6 0 0 1 6 6M18 3v6a6 6 0 0 1-3 5.2M6 21h.01" />,
   plus: <path d="M12 5v14M5 12h14" />,
   search: (

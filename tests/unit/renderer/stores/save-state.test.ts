@@ -43,6 +43,7 @@ describe('describeSaveState', () => {
       '已同步',
       '同步失败',
       '有冲突',
+      '保存失败（未保存）',
     ]);
   });
 
@@ -57,5 +58,6 @@ describe('describeSaveState', () => {
   it('marks failures and conflicts with a warning or danger tone', () => {
     expect(describeSaveState('sync-failed', zh).tone).toBe('warn');
     expect(describeSaveState('conflict', zh).tone).toBe('danger');
+    expect(describeSaveState('save-failed', zh).tone).toBe('danger');
   });
 });
