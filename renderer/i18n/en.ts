@@ -46,6 +46,7 @@ export const en: Messages = {
     synced: 'Synced',
     syncFailed: 'Sync failed',
     conflict: 'Conflict',
+    saveFailed: 'Not saved (write failed)',
   },
   lock: {
     title: 'Locked',

@@ -47,6 +47,7 @@ export const zhCN = {
     synced: '已同步',
     syncFailed: '同步失败',
     conflict: '有冲突',
+    saveFailed: '保存失败（未保存）',
   },
   lock: {
     title: '已锁定',
