@@ -28,6 +28,7 @@ import {
   type DataContext,
   type DataError,
 } from './event-store';
+import { assigneeIds } from './handler-groups';
 import type { JournalPort } from './journal';
 import {
   caseSummaries,
@@ -83,6 +84,8 @@ export type TribunalStore = {
   summaries(ids: readonly string[]): Promise<CaseSummary[]>;
   /** Cases with events not yet acknowledged by the hub (and those the hub refused an event of). */
   pendingCaseIds(): Promise<PendingCases>;
+  /** Distinct assignees of the stored cases ('' = unassigned), for grouping the caseload by handler. */
+  assigneeIds(): Promise<string[]>;
   close(): void;
 };
 
@@ -160,6 +163,7 @@ export function openStore(o: StoreOptions): TribunalStore {
     countCases: (q) => countCases(ctx, { ...q, today: today() }),
     summaries: (ids) => caseSummaries(ctx, ids),
     pendingCaseIds: () => pendingCaseIds(ctx),
+    assigneeIds: () => assigneeIds(ctx),
     close: () => {
       db.close();
     },

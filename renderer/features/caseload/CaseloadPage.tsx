@@ -8,6 +8,8 @@ import { Icon } from '../../ui/icons';
 import { Page } from '../../ui/Page';
 import { CaseloadToolbar } from './CaseloadToolbar';
 import { CaseTable } from './CaseTable';
+import { GroupedCaseTable } from './GroupedCaseTable';
+import { useEnrollment } from '../enroll/use-enrollment';
 import { emptyFilters, useCaseload, useCaseloadQuery, type CaseloadFilters } from './use-caseload';
 import './caseload.css';
 
@@ -16,6 +18,16 @@ export function CaseloadPage() {
   const author = useAuthor();
   const myUserId = author.data?.userId ?? null;
   const [filters, setFilters] = useState<CaseloadFilters>(emptyFilters);
+  // A supervisor sees every case of the organisation after sync and may group them by handler (#9).
+  const enrollment = useEnrollment().data ?? null;
+  const supervisor = enrollment?.roles.includes('supervisor') ?? false;
+  const [grouped, setGrouped] = useState(false);
+  const nameOf = (assigneeId: string): string =>
+    assigneeId === ''
+      ? t('caseload.groups.unassigned')
+      : assigneeId === enrollment?.userId
+        ? t('caseload.groups.me', { name: enrollment.userName })
+        : t('caseload.groups.user', { id: assigneeId.slice(-8) });
   const query = useCaseloadQuery(filters, myUserId);
   // Page 0 shows at once; the table shares it (same query key) and reads further pages on scroll.
   const { total, rows, loading } = useCaseload(query);
@@ -35,7 +47,26 @@ export function CaseloadPage() {
   return (
     <Page title={t('caseload.title')} actions={newCase} testId="page-caseload">
       <CaseloadToolbar filters={filters} onChange={setFilters} count={total} canMine={myUserId !== null} />
-      <CaseTable query={query} rows={rows} loading={loading} filtered={filtered} myUserId={myUserId} />
+      {supervisor ? (
+        <div className="caseload-groupbar">
+          <button
+            type="button"
+            className="chip"
+            aria-pressed={grouped}
+            data-testid="group-by-handler"
+            onClick={() => {
+              setGrouped(!grouped);
+            }}
+          >
+            {t('caseload.groups.toggle')}
+          </button>
+        </div>
+      ) : null}
+      {supervisor && grouped ? (
+        <GroupedCaseTable query={query} myUserId={myUserId} nameOf={nameOf} />
+      ) : (
+        <CaseTable query={query} rows={rows} loading={loading} filtered={filtered} myUserId={myUserId} />
+      )}
     </Page>
   );
 }

@@ -175,6 +175,14 @@ export const caseloadZh = {
   count: '共 {{count}} 件',
   loading: '正在读取…',
   tableLabel: '案件列表',
+  groups: {
+    toggle: '按承办人分组',
+    tableLabel: '按承办人分组的案件列表',
+    count: '{{count}} 件',
+    unassigned: '未指派',
+    me: '{{name}}（本人）',
+    user: '承办人 {{id}}',
+  },
   columns: {
     caseNumber: '案号',
     applicants: '申请人',
@@ -220,6 +228,14 @@ export const caseloadEn: Widen<typeof caseloadZh> = {
   count: '{{count}} cases',
   loading: 'Loading…',
   tableLabel: 'Case list',
+  groups: {
+    toggle: 'Group by handler',
+    tableLabel: 'Case list grouped by handler',
+    count: '{{count}} cases',
+    unassigned: 'Unassigned',
+    me: '{{name}} (me)',
+    user: 'Handler {{id}}',
+  },
   columns: {
     caseNumber: 'Case no.',
     applicants: 'Applicants',
