@@ -66,11 +66,29 @@ export function summarize(state: CaseState, env: ProjectionEnv): CaseSummary {
   };
 }
 
-/** The terms a search box may match: names, case numbers, ID and phone tails (4 and 6 digits). */
+/**
+ * The sequence at the end of a case number, as typed from memory: 临-97BCD6-0012 → 0012 and 12,
+ * 荆劳人仲字〔2026〕第123号 → 123.
+ */
+export function caseNumberTails(number: string): string[] {
+  const m = /(\d+)\D*$/.exec(number);
+  if (!m?.[1]) return [];
+  const digits = m[1];
+  const bare = digits.replace(/^0+(?=\d)/, '');
+  return bare === digits ? [digits] : [digits, bare];
+}
+
+/** The terms a search box may match: names, case numbers (whole or their sequence), ID and phone tails (4 and 6 digits). */
 export function searchTerms(state: CaseState): string[] {
   const terms = new Set<string>();
-  if (state.numbers.temporary) terms.add(state.numbers.temporary);
-  for (const n of state.numbers.history) terms.add(n.number);
+  const numbers = [
+    ...(state.numbers.temporary ? [state.numbers.temporary] : []),
+    ...state.numbers.history.map((n) => n.number),
+  ];
+  for (const n of numbers) {
+    terms.add(n);
+    for (const tail of caseNumberTails(n)) terms.add(tail);
+  }
   for (const p of state.parties) {
     // Every prefix of a name, so 张 finds 张三 even when tokens become keyed hashes (exact match only).
     const name = p.current.name;

@@ -4,6 +4,7 @@ import { caseRow, deadlineCell, syncCell } from '../../../../renderer/features/c
 import { emptyFilters, toQuery } from '../../../../renderer/features/caseload/use-caseload';
 import { defaultIntake, type IntakeForm } from '../../../../renderer/features/intake/intake-schema';
 import { intakeDrafts } from '../../../../renderer/features/intake/to-drafts';
+import { caseNumberTails } from '../../../../renderer/data/projections';
 import type { CaseSummary } from '../../../../renderer/data/store';
 import { ENROLLMENT, harness } from '../data/store-harness';
 import { residentId } from '../intake/ids';
@@ -98,6 +99,15 @@ describe('caseload rows', () => {
   });
 });
 
+describe('case number search terms', () => {
+  it('the sequence at the end of a temporary or official number, with and without leading zeros', () => {
+    expect(caseNumberTails('临-97BCD6-0012')).toEqual(['0012', '12']);
+    expect(caseNumberTails('荆劳人仲字〔2026〕第123号')).toEqual(['123']);
+    expect(caseNumberTails('临-97BCD6-0000')).toEqual(['0000', '0']);
+    expect(caseNumberTails('无号')).toEqual([]);
+  });
+});
+
 describe('caseload query over intake cases', () => {
   it('finds a case by worker name prefix, employer, ID tail and temp number; filters by category', async () => {
     const h = harness();
@@ -134,6 +144,10 @@ describe('caseload query over intake cases', () => {
     expect(await h.store.queryCaseIds({ search: '某外卖' })).toEqual([b.caseId]);
     expect(await h.store.queryCaseIds({ search: a.id.slice(-4) })).toEqual([a.caseId]);
     expect(await h.store.queryCaseIds({ search: b.tempNumber })).toEqual([b.caseId]);
+    // The sequence of the number, as said aloud: 0002 or 2.
+    expect(b.tempNumber.endsWith('-0002')).toBe(true);
+    expect(await h.store.queryCaseIds({ search: '0002' })).toEqual([b.caseId]);
+    expect(await h.store.queryCaseIds({ search: '2' })).toEqual([b.caseId]);
     expect(await h.store.queryCaseIds({ categories: ['platform_gig'] })).toEqual([b.caseId]);
     const [s] = await h.store.summaries([a.caseId]);
     if (!s) throw new Error('no summary');
