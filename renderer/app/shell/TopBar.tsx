@@ -1,6 +1,6 @@
 /*
  * The top bar: who is working (the enrolled organisation and user; before enrollment a link to the
- * enroll page), the network and save states, the lock button; it also hosts the background sync.
+ * enroll page), automatic sync with its progress, the network and save states, the lock button.
  */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,6 @@ export function TopBar() {
   const enrollment = useEnrollment().data;
   return (
     <header className="topbar">
-      <SyncAgent />
       <dl className="topbar-identity">
         <div>
           <dt>{t('topbar.organisationLabel')}</dt>
@@ -40,6 +39,7 @@ export function TopBar() {
         </div>
       </dl>
       <div className="topbar-status">
+        <SyncAgent />
         <NetworkIndicator />
         <SaveStateIndicator />
         <button
