@@ -8,7 +8,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { activeTriggers, type CaseState } from '#shared/case/index';
+import { activeTriggers, nextStatuses, type CaseState } from '#shared/case/index';
 import {
   checkAssignee,
   checkClosureApproval,
@@ -70,6 +70,7 @@ export function ReviewTab({ caseId }: { caseId: string }) {
         <CommentForm caseId={caseId} tools={tools} />
         {tools.isSupervisor ? (
           <>
+            <AcceptForm caseId={caseId} tools={tools} state={s} />
             <ClosureApproval caseId={caseId} tools={tools} state={s} />
             <ExtensionForm caseId={caseId} tools={tools} state={s} />
             <SuspensionForm caseId={caseId} tools={tools} state={s} />
@@ -79,6 +80,7 @@ export function ReviewTab({ caseId }: { caseId: string }) {
         ) : (
           <ClosureRequestForm caseId={caseId} tools={tools} state={s} />
         )}
+        <CloseForm caseId={caseId} tools={tools} state={s} />
       </div>
     </section>
   );
@@ -708,6 +710,122 @@ function SendBackForm({ caseId, tools, state }: FormProps & { state: CaseState }
         {t('review.sendBack.submit')}
       </button>
       <Message msg={act.msg} testId="review-sendback" />
+    </Block>
+  );
+}
+
+/** 批准受理 (domain.md §6: the supervisor approves acceptance): case.accepted, only while the move is open. */
+function AcceptForm({ caseId, tools, state }: FormProps & { state: CaseState }) {
+  const { t } = useTranslation();
+  const act = useAct(t('review.accept.done'));
+  const open =
+    state.acceptedAt === null &&
+    state.kind !== null &&
+    state.status !== null &&
+    nextStatuses(state.kind, state.status).includes('accepted');
+  if (!open && act.msg === null) return null;
+  const submit = () =>
+    act.run(() =>
+      tools.record(
+        [{ caseId, type: 'case.accepted', payload: { acceptedAt: new Date(tools.now()).toISOString() } }],
+        'supervisor',
+      ),
+    );
+  return (
+    <Block title={t('review.accept.title')} testId="review-accept">
+      <p className="muted">{t('review.accept.hint')}</p>
+      {open ? (
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={act.busy}
+          data-testid="review-accept-submit"
+          onClick={() => void submit()}
+        >
+          {t('review.accept.submit')}
+        </button>
+      ) : null}
+      <Message msg={act.msg} testId="review-accept" />
+    </Block>
+  );
+}
+
+/** 结案: case.closed by the case's handler (or a supervisor), citing an approved closure request if any. */
+function CloseForm({ caseId, tools, state }: FormProps & { state: CaseState }) {
+  const { t } = useTranslation();
+  const act = useAct(t('review.close.done'));
+  const approved = state.closureRequests.filter((r) => r.status === 'approved').at(-1);
+  const types = state.kind ? CLOSURE_TYPES_BY_KIND[state.kind] : [];
+  const [type, setType] = useState<ClosureType | null>(null);
+  const closureType = type ?? approved?.closureType ?? types[0] ?? 'other';
+  const [summary, setSummary] = useState('');
+  if (tools.enrollment === null || (state.closure !== null && act.msg === null)) return null;
+  const submit = async () => {
+    const text = summary.trim() === '' && approved ? approved.summary : summary.trim();
+    if (text === '') return act.refuse(t('review.errors.required', { field: t('review.close.summary') }));
+    const ok = await act.run(() =>
+      tools.record([
+        {
+          caseId,
+          type: 'case.closed',
+          payload: {
+            closureType,
+            closedAt: new Date(tools.now()).toISOString(),
+            summary: text,
+            ...(closureType === 'other' ? { otherReason: text } : {}),
+            ...(approved ? { approvalRequestId: approved.requestId } : {}),
+          },
+        },
+      ]),
+    );
+    if (ok) setSummary('');
+  };
+  return (
+    <Block title={t('review.close.title')} testId="review-close">
+      {state.closure === null ? (
+        <>
+          {approved ? <p className="muted">{t('review.close.approved')}</p> : null}
+          <div className="row-form">
+            <label className="field">
+              {t('review.close.type')}
+              <select
+                value={closureType}
+                data-testid="review-close-type"
+                onChange={(e) => {
+                  setType(types.find((x) => x === e.target.value) ?? null);
+                }}
+              >
+                {types.map((x) => (
+                  <option key={x} value={x}>
+                    {t(`review.closureTypes.${x}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="field field--wide">
+              {t('review.close.summary')}
+              <input
+                data-testid="review-close-summary"
+                placeholder={approved?.summary ?? ''}
+                value={summary}
+                onChange={(e) => {
+                  setSummary(e.target.value);
+                }}
+              />
+            </label>
+          </div>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={act.busy}
+            data-testid="review-close-submit"
+            onClick={() => void submit()}
+          >
+            {t('review.close.submit')}
+          </button>
+        </>
+      ) : null}
+      <Message msg={act.msg} testId="review-close" />
     </Block>
   );
 }

@@ -49,6 +49,8 @@ export type ReviewTools = {
   colleagues: ReadonlyMap<string, Colleague>;
   newId: () => string;
   today: string;
+  /** The clock (ms), one place so tests can fix it. */
+  now: () => number;
   /** Signs and stores drafts as `role`; resolves null when stored, else the refusal message. */
   record: (drafts: readonly Draft[], role?: Role) => Promise<string | null>;
 };
@@ -82,6 +84,7 @@ export function useReview(caseId: string): ReviewTools {
     colleagues,
     newId: store.newId,
     today: store.today(),
+    now: () => Date.now(),
     record,
   };
 }

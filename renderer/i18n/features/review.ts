@@ -71,6 +71,20 @@ export const reviewZh = {
     me: '{{name}}（本人）',
     user: '用户 {{id}}',
   },
+  accept: {
+    title: '批准受理',
+    hint: '受理后开始计算仲裁审理期限，枢纽给出正式案号。',
+    submit: '批准受理',
+    done: '已批准受理',
+  },
+  close: {
+    title: '结案',
+    type: '结案方式',
+    summary: '结案摘要',
+    approved: '依据已批准的结案申请',
+    submit: '结案',
+    done: '案件已结案',
+  },
   sendBack: {
     title: '退回补充',
     reason: '退回理由',
@@ -191,6 +205,20 @@ export const reviewEn: Widen<typeof reviewZh> = {
     done: 'Case reassigned',
     me: '{{name}} (me)',
     user: 'User {{id}}',
+  },
+  accept: {
+    title: 'Approve acceptance',
+    hint: 'Acceptance starts the award time limit; the hub gives the official number.',
+    submit: 'Approve acceptance',
+    done: 'Acceptance approved',
+  },
+  close: {
+    title: 'Close the case',
+    type: 'Closure type',
+    summary: 'Summary',
+    approved: 'Under the approved closure request',
+    submit: 'Close case',
+    done: 'Case closed',
   },
   sendBack: {
     title: 'Send back for more work',

@@ -45,7 +45,11 @@ function Both({ caseId }: { caseId: string }) {
 }
 
 /** An accepted arbitration case (the award limit runs), events by two colleagues and a stranger. */
-async function mount(roles: string[], extra: (caseId: string, id: () => string) => Draft[] = () => []) {
+async function mount(
+  roles: string[],
+  extra: (caseId: string, id: () => string) => Draft[] = () => [],
+  accepted = true,
+) {
   const h = harness();
   await h.store.saveEnrollment({ ...ENROLLMENT, roles });
   const author = await h.store.author();
@@ -66,7 +70,9 @@ async function mount(roles: string[], extra: (caseId: string, id: () => string) 
         receivedAt: '2026-11-20T02:00:00.000Z',
       },
     },
-    { caseId, type: 'case.accepted', payload: { acceptedAt: '2026-11-21T02:00:00.000Z' } },
+    ...(accepted
+      ? [{ caseId, type: 'case.accepted' as const, payload: { acceptedAt: '2026-11-21T02:00:00.000Z' } }]
+      : []),
   ]);
   if (!opened.ok) throw new Error(opened.error.message);
   // Colleagues known to this device from synced events: one of this organisation, one of another.
@@ -263,5 +269,23 @@ describe('review tab', () => {
       ['review.commented', 'arbitrator'],
       ['closure.requested', 'arbitrator'],
     ]);
+  });
+
+  it('lets a supervisor approve acceptance (the award limit then runs) and a handler close the case', async () => {
+    const t = await mount(['supervisor'], () => [], false);
+    const none = await waitFor(() => byTestId(t.host, 'review-extension'), 'extension block');
+    expect(none.textContent).toContain('本案没有可以依法延长的期限');
+    await click(await waitFor(() => byTestId(t.host, 'review-accept-submit'), 'accept button'));
+    await waitFor(() => byTestId(t.host, 'review-extension-days'), 'extension form after acceptance');
+    expect((await t.events()).at(-1)).toMatchObject({ type: 'case.accepted', actor: { role: 'supervisor' } });
+
+    await type(input(t.host, 'review-close-type'), 'arbitral_mediation');
+    await type(input(t.host, 'review-close-summary'), '仲裁调解结案');
+    await click(button(t.host, 'review-close-submit'));
+    await waitFor(() => byTestId(t.host, 'review-close-done'), 'closed');
+    expect((await t.events()).at(-1)).toMatchObject({
+      type: 'case.closed',
+      payload: { closureType: 'arbitral_mediation', summary: '仲裁调解结案' },
+    });
   });
 });
