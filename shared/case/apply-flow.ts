@@ -2,6 +2,7 @@
  * Referrals, extensions, the supervisor's review workflow and audit reveals.
  */
 import type { CaseEventOf } from '#shared/events/envelope';
+import { meetDeadline } from './deadline-triggers';
 import { softMove } from './moves';
 import { chinaDate, problem, type Work } from './work';
 
@@ -21,9 +22,13 @@ export function applyReferred(w: Work, e: CaseEventOf<'case.referred'>): void {
     rulingNumber: null,
     answers: [],
   });
-  if (p.target === 'court_confirmation') softMove(w, e, 'jc_requested');
-  else if (p.target === 'arbitral_review') softMove(w, e, 'ar_requested');
-  else if (p.target === 'arbitration') softMove(w, e, 'referred_arbitration');
+  if (p.target === 'court_confirmation') {
+    softMove(w, e, 'jc_requested');
+    meetDeadline(w, e, 'judicialConfirmationApplication');
+  } else if (p.target === 'arbitral_review') {
+    softMove(w, e, 'ar_requested');
+    meetDeadline(w, e, 'arbitralReviewApplication');
+  } else if (p.target === 'arbitration') softMove(w, e, 'referred_arbitration');
 }
 
 export function applyAnswered(w: Work, e: CaseEventOf<'referral.answered'>): void {

@@ -5,7 +5,7 @@
 import { CLOSURE_TYPES_BY_KIND } from '#shared/domain/closure-types';
 import type { CaseEventOf } from '#shared/events/envelope';
 import { raiseConflict } from './conflicts';
-import { addTrigger } from './deadline-triggers';
+import { addTrigger, meetDeadline } from './deadline-triggers';
 import { hardMove, setStatus, softMove } from './moves';
 import { INITIAL_STATUS } from './status';
 import { chinaDate, problem, type Work } from './work';
@@ -73,7 +73,10 @@ export function applyAssigned(
 }
 
 export function applyStage(w: Work, e: CaseEventOf<'stage.advanced'>): void {
-  hardMove(w, e, e.payload.to);
+  if (!hardMove(w, e, e.payload.to)) return;
+  // Applying for confirmation or review (however recorded) fulfils that application period.
+  if (e.payload.to === 'jc_requested') meetDeadline(w, e, 'judicialConfirmationApplication');
+  if (e.payload.to === 'ar_requested') meetDeadline(w, e, 'arbitralReviewApplication');
 }
 
 export function applySuspended(w: Work, e: CaseEventOf<'case.suspended'>): void {

@@ -5,7 +5,7 @@
 import type { CaseEventOf, PayloadOf } from '#shared/events/envelope';
 import type { DeadlineRuleId } from '#shared/law/deadline-rules';
 import { raiseConflict } from './conflicts';
-import { addTrigger } from './deadline-triggers';
+import { addTrigger, meetDeadline } from './deadline-triggers';
 import { softMove } from './moves';
 import type { AgreementDraft, SignedAgreement } from './state';
 import { chinaDate, problem, type Work } from './work';
@@ -89,6 +89,8 @@ const draftOf = (w: Work, a: SignedAgreement): AgreementDraft | undefined =>
  */
 function startApplicationClock(w: Work, e: CaseEventOf<'agreement.signed'>, a: SignedAgreement): void {
   if (!isMediation(w) || !a.sealed) return;
+  // LDMAL 14: the 15 days only matter while there is no agreement.
+  meetDeadline(w, e, 'mediationPeriod');
   const step = draftOf(w, a)?.nextStep;
   const rule = step === undefined ? null : APPLICATION_RULE[step];
   if (rule !== null) addTrigger(w, e, rule, chinaDate(e.payload.signedAt));

@@ -1,7 +1,8 @@
 /*
  * The running deadlines of one case on a given day: the active trigger of each rule turned into a last
  * day by shared/law/deadlines.ts, with suspensions as pauses (an open suspension runs to `today`) and
- * approved extensions. Closed cases have no running deadlines. Renderer lists, the hub's reports and
+ * approved extensions. Closed cases have no running deadlines, nor has a period that was met (an
+ * agreement reached, an application made). Renderer lists, the hub's reports and
  * the supervisor's overdue list all call this one function, so they cannot disagree.
  */
 import type { HolidayCalendar } from '#shared/law/calendar';
@@ -32,7 +33,9 @@ export function caseDeadlines(state: CaseState, calendar: HolidayCalendar, today
     to: p.to ?? today,
     kind: 'suspension' as const,
   }));
-  return activeTriggers(state.deadlines.triggers).map((t) => {
+  const met = new Set(state.deadlines.met.map((m) => m.trigger));
+  const running = activeTriggers(state.deadlines.triggers).filter((t) => !met.has(t.eventId));
+  return running.map((t) => {
     const rule = DEADLINE_RULES[t.ruleId];
     const extensions = state.deadlines.extensions
       .filter((x) => x.ruleId === t.ruleId)

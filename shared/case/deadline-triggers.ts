@@ -13,6 +13,13 @@ export function addTrigger(w: Work, e: CaseEvent, ruleId: DeadlineRuleId, trigge
   w.s.deadlines.triggers.push({ ruleId, trigger, eventId: e.id, restarts: earlier?.eventId ?? null });
 }
 
+/** The period of `ruleId` now running has done its job (agreement reached, application made). */
+export function meetDeadline(w: Work, e: CaseEvent, ruleId: DeadlineRuleId): void {
+  const running = w.s.deadlines.triggers.filter((t) => t.ruleId === ruleId).at(-1);
+  if (running === undefined || w.s.deadlines.met.some((m) => m.trigger === running.eventId)) return;
+  w.s.deadlines.met.push({ ruleId, trigger: running.eventId, eventId: e.id });
+}
+
 /** The trigger in force per rule (the last one). */
 export function activeTriggers(triggers: readonly DeadlineTrigger[]): DeadlineTrigger[] {
   const last = new Map<DeadlineRuleId, DeadlineTrigger>();

@@ -180,6 +180,12 @@ export type Deadlines = {
     approvedOn: string;
     eventId: string;
   }[];
+  /**
+   * Periods whose purpose was fulfilled before they ran out: the 15-day mediation period once an
+   * agreement is signed and sealed, an application period once the application is made. `trigger` is
+   * the trigger event that period ran from (a later restart runs again).
+   */
+  met: { ruleId: DeadlineRuleId; trigger: string; eventId: string }[];
   extensionRequests: (PayloadOf<'deadline.extension_requested'> & {
     eventId: string;
     status: 'pending' | 'approved' | 'returned';
@@ -279,7 +285,7 @@ export function emptyCaseState(): CaseState {
     payments: [],
     amountRecoveredFen: 0,
     referrals: [],
-    deadlines: { triggers: [], pauses: [], extensions: [], extensionRequests: [] },
+    deadlines: { triggers: [], pauses: [], extensions: [], met: [], extensionRequests: [] },
     reviews: [],
     closureRequests: [],
     returns: [],

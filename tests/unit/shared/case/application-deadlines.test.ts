@@ -28,6 +28,9 @@ function signedCase(
   const d = fakeDevice(1, kind === 'arbitration' ? 'arbitrator' : 'mediator');
   return [
     d.emit('case.opened', { ...P['case.opened'], kind }),
+    d.emit('case.accepted', P['case.accepted']),
+    d.emit('case.assigned', P['case.assigned']),
+    d.emit('session.held', P['session.held']),
     d.emit('agreement.drafted', { ...P['agreement.drafted'], nextStep }),
     ...signings.map((s, i) =>
       d.emit('agreement.signed', {
@@ -75,7 +78,7 @@ describe('application periods after a mediation agreement (domain.md §1.14, §3
     ]);
     // 01-09 + 30 = 02-08, a Sunday → Monday 02-09.
     expect(applicationDeadlines(events)).toEqual(['judicialConfirmationApplication 2026-01-09 → 2026-02-09']);
-    expect(reduceCase(events.slice(0, 3)).deadlines.triggers.map((t) => t.ruleId)).toEqual([
+    expect(reduceCase(events.slice(0, 6)).deadlines.triggers.map((t) => t.ruleId)).toEqual([
       'mediationPeriod',
     ]);
   });
@@ -87,5 +90,33 @@ describe('application periods after a mediation agreement (domain.md §1.14, §3
       'arbitration',
     );
     expect(applicationDeadlines(events)).toEqual([]);
+  });
+
+  it('the 15-day mediation period stops running once the agreement takes effect', () => {
+    const events = signedCase('perform_now', [
+      { signedAt: '2026-01-05T02:00:00.000Z', sealed: false },
+      { signedAt: '2026-01-09T02:00:00.000Z', sealed: true },
+    ]);
+    const running = (n: number) =>
+      caseDeadlines(reduceCase(events.slice(0, n)), cal, '2026-01-20').map((d) => d.ruleId);
+    expect(running(6)).toContain('mediationPeriod');
+    expect(running(7)).not.toContain('mediationPeriod');
+  });
+
+  it('an application period stops once the application is made (referral or status move)', () => {
+    const d = fakeDevice(2);
+    const signed = signedCase('judicial_confirmation', [
+      { signedAt: '2026-01-15T02:00:00.000Z', sealed: true },
+    ]);
+    for (const e of signed) d.observe(e);
+    const referred = d.emit('case.referred', P['case.referred']);
+    expect(applicationDeadlines([...signed, referred])).toEqual([]);
+
+    const review = signedCase('arbitral_review', [{ signedAt: '2026-09-20T02:00:00.000Z', sealed: true }]);
+    for (const e of review) d.observe(e);
+    const moved = d.emit('stage.advanced', { to: 'ar_requested' });
+    const s = reduceCase([...review, moved]);
+    expect([s.status, applicationDeadlines([...review, moved])]).toEqual(['ar_requested', []]);
+    expect(s.deadlines.met.map((m) => m.ruleId)).toEqual(['mediationPeriod', 'arbitralReviewApplication']);
   });
 });
