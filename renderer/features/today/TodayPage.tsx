@@ -67,7 +67,7 @@ export function TodayPage() {
           {deadlines.length > 0 ? (
             <div data-testid="today-deadlines">
               <p className="muted">
-                {t('today.counts', { overdue: data?.overdue.length ?? 0, soon: data?.dueSoon.length ?? 0 })}
+                {t('today.counts', { overdue: data?.overdueCount ?? 0, soon: data?.dueSoonCount ?? 0 })}
               </p>
               <DeadlineList items={deadlines} today={today} />
             </div>

@@ -1,7 +1,8 @@
 /*
- * What 今日 shows: deadlines overdue or due within 3 days across the caseload (the indexed deadline
- * column, so it stays cheap at 100k cases; the first 200 of each), and today's sessions among the cases
- * in a working status (their states are read, at most 300 cases).
+ * What 今日 shows: deadlines overdue or due within 3 days across the caseload (one range of the indexed
+ * deadline column each, so it stays cheap at 100k cases: the first 200 and the exact count), and today's
+ * sessions among the cases in a working status (one [status+nextDeadline] range per status, never every
+ * id; their states are read, at most 300 cases).
  */
 import { useQuery } from '@tanstack/react-query';
 import type { Session } from '#shared/case/index';
@@ -27,7 +28,14 @@ const WORKING = [
 ];
 
 export type TodaySession = { caseId: string; number: string; session: Session };
-export type TodayData = { overdue: CaseSummary[]; dueSoon: CaseSummary[]; sessions: TodaySession[] };
+export type TodayData = {
+  overdue: CaseSummary[];
+  dueSoon: CaseSummary[];
+  /** How many in all (the lists stop at 200). */
+  overdueCount: number;
+  dueSoonCount: number;
+  sessions: TodaySession[];
+};
 
 const CHINA_MS = 8 * 3600_000;
 /** The China-time day of an instant. */
@@ -36,14 +44,17 @@ export const chinaDay = (iso: string): string =>
 
 export async function loadToday(store: TribunalStore): Promise<TodayData> {
   const today = store.today();
-  const [overdueIds, soonIds, workingIds] = await Promise.all([
-    store.queryCaseIds({ deadline: 'overdue' }),
-    store.queryCaseIds({ deadline: 'due_soon' }),
-    store.queryCaseIds({ statuses: WORKING }),
+  const [overduePage, soonPage, overdueCount, dueSoonCount, ...perStatus] = await Promise.all([
+    store.queryCasePage({ deadline: 'overdue' }, 0, LIST_MAX),
+    store.queryCasePage({ deadline: 'due_soon' }, 0, LIST_MAX),
+    store.countCases({ deadline: 'overdue' }),
+    store.countCases({ deadline: 'due_soon' }),
+    ...WORKING.map((status) => store.queryCasePage({ statuses: [status] }, 0, STATE_MAX)),
   ]);
+  const workingIds = perStatus.flatMap((p) => p.ids);
   const [overdue, dueSoon] = await Promise.all([
-    store.summaries(overdueIds.slice(0, LIST_MAX)),
-    store.summaries(soonIds.slice(0, LIST_MAX)),
+    store.summaries(overduePage.ids),
+    store.summaries(soonPage.ids),
   ]);
   const sessions: TodaySession[] = [];
   for (const id of workingIds.slice(0, STATE_MAX)) {
@@ -54,7 +65,7 @@ export async function loadToday(store: TribunalStore): Promise<TodayData> {
       if (chinaDay(session.start) === today) sessions.push({ caseId: id, number, session });
   }
   sessions.sort((a, b) => a.session.start.localeCompare(b.session.start));
-  return { overdue, dueSoon, sessions };
+  return { overdue, dueSoon, overdueCount, dueSoonCount, sessions };
 }
 
 export function useToday() {

@@ -52,6 +52,7 @@ describe('today', () => {
     const today = await loadToday(h.store);
     expect(today.overdue.map((s) => s.caseId)).toEqual([old]);
     expect(today.dueSoon).toEqual([]);
+    expect([today.overdueCount, today.dueSoonCount]).toEqual([1, 0]);
     expect(today.sessions.map((s) => s.caseId)).toEqual([fresh]);
     expect(chinaDay('2026-11-27T16:30:00.000Z')).toBe('2026-11-28');
   });
