@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useStoredUrl } from './use-evidence';
+import { useStoredCopy } from './use-evidence';
 import type { InventoryRow } from './inventory';
 
 type Props = {
@@ -14,7 +14,15 @@ type Props = {
 };
 
 function Thumb({ row }: { row: InventoryRow }) {
-  const url = useStoredUrl(row.mime.startsWith('image/') ? row.sha256 : null, 'thumb');
+  const { t } = useTranslation();
+  const { url, error } = useStoredCopy(row.mime.startsWith('image/') ? row.sha256 : null, 'thumb');
+  // #8: a stored copy that does not open is named, never drawn.
+  if (error !== null)
+    return (
+      <span className="evidence-thumb evidence-thumb--none" data-testid="evidence-thumb-unreadable">
+        {t('security.sealed.short')}
+      </span>
+    );
   if (url === null)
     return <span className="evidence-thumb evidence-thumb--none">{row.mime.split('/')[1]}</span>;
   return <img className="evidence-thumb" src={url} alt={row.name} data-testid="evidence-thumb" />;

@@ -11,7 +11,8 @@ import { readBlob } from '../../data/blobs';
 import { formatBytes } from '../../data/blobs-storage';
 import { useStore } from '../../app/data-provider';
 import type { InventoryRow } from './inventory';
-import { useStoredUrl } from './use-evidence';
+import { SealedDataError } from '../../security/SealedDataError';
+import { useStoredCopy } from './use-evidence';
 
 function useExif(row: InventoryRow): ExifSummary | null | 'none' {
   const store = useStore();
@@ -23,9 +24,13 @@ function useExif(row: InventoryRow): ExifSummary | null | 'none' {
       const r = await readBlob(store.ctx, row.sha256);
       if (!r.ok) return;
       // EXIF sits at the start of a JPEG: the first chunk is enough.
-      for await (const first of r.value.chunks) {
-        if (run.live) setExif({ sha: row.sha256, value: readExif(first.subarray(0, 256 * 1024)) });
-        break;
+      try {
+        for await (const first of r.value.chunks) {
+          if (run.live) setExif({ sha: row.sha256, value: readExif(first.subarray(0, 256 * 1024)) });
+          break;
+        }
+      } catch {
+        // a chunk that does not open (#8): the pane names it; no EXIF is read from it
       }
     })();
     return () => {
@@ -39,13 +44,21 @@ function useExif(row: InventoryRow): ExifSummary | null | 'none' {
 function Pane({ row, zoom, turn }: { row: InventoryRow; zoom: number; turn: number }) {
   const { t } = useTranslation();
   const isImage = row.mime === 'image/jpeg' || row.mime === 'image/png';
-  const display = useStoredUrl(isImage ? row.sha256 : null, 'display');
-  const original = useStoredUrl(isImage ? null : row.sha256, 'original');
+  const displayCopy = useStoredCopy(isImage ? row.sha256 : null, 'display');
+  const originalCopy = useStoredCopy(isImage ? null : row.sha256, 'original');
+  const display = displayCopy.url;
+  const original = originalCopy.url;
+  const unreadable = displayCopy.error ?? originalCopy.error;
   const exif = useExif(row);
   return (
     <figure className="evidence-pane" data-testid="evidence-pane">
       <div className="evidence-pane__stage">
-        {isImage && display !== null ? (
+        {unreadable !== null ? (
+          <SealedDataError
+            error={unreadable}
+            record={t('security.sealed.evidenceRecord', { no: row.no, name: row.name })}
+          />
+        ) : isImage && display !== null ? (
           <img
             src={display}
             alt={row.name}

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CaseEvent } from '#shared/events/envelope';
 import type { Result } from '#shared/util/result';
-import { readBlobAsBlob } from '../../data/blobs';
+import { readBlob } from '../../data/blobs';
 import { readDerived, type DerivedKind } from '../../data/blobs-derived';
 import type { Draft } from '../../data/store';
 import { useCaseState, useStore, useWrite } from '../../app/data-provider';
@@ -91,27 +91,52 @@ export function useEvidence(caseId: string) {
   };
 }
 
-/** An object URL for a stored copy (or the original), revoked on change/unmount. */
-export function useStoredUrl(sha256: string | null, kind: DerivedKind | 'original'): string | null {
+/** A stored copy as an object URL; `error` when it exists but does not open (#8: tampered, named). */
+export type StoredCopy = { url: string | null; error: unknown };
+
+/** The original as a Blob; a chunk that does not open rejects with the codec's SealError. */
+async function originalBlob(ctx: ReturnType<typeof useStore>['ctx'], sha256: string): Promise<Blob | null> {
+  const r = await readBlob(ctx, sha256);
+  if (!r.ok) return null;
+  const parts: BlobPart[] = [];
+  for await (const c of r.value.chunks) parts.push(c as Uint8Array<ArrayBuffer>);
+  return new Blob(parts, { type: r.value.info.mime });
+}
+
+/** An object URL for a stored copy (or the original), revoked on change/unmount, or why it failed. */
+export function useStoredCopy(sha256: string | null, kind: DerivedKind | 'original'): StoredCopy {
   const store = useStore();
   const want = sha256 === null ? null : `${kind}:${sha256}`;
-  const [loaded, setLoaded] = useState<{ key: string; url: string } | null>(null);
+  const [loaded, setLoaded] = useState<{ key: string; url: string | null; error: unknown } | null>(null);
   useEffect(() => {
     if (sha256 === null || want === null) return;
     const run = { live: true, url: null as string | null };
     void (async () => {
-      const blob =
-        kind === 'original'
-          ? await readBlobAsBlob(store.ctx, sha256).then((r) => (r.ok ? r.value : null))
-          : await readDerived(store.ctx, sha256, kind);
+      let blob: Blob | null;
+      try {
+        blob =
+          kind === 'original'
+            ? await originalBlob(store.ctx, sha256)
+            : await readDerived(store.ctx, sha256, kind);
+      } catch (e) {
+        if (run.live) setLoaded({ key: want, url: null, error: e });
+        return;
+      }
       if (!run.live || blob === null) return;
       run.url = URL.createObjectURL(blob);
-      setLoaded({ key: want, url: run.url });
+      setLoaded({ key: want, url: run.url, error: null });
     })();
     return () => {
       run.live = false;
       if (run.url !== null) URL.revokeObjectURL(run.url);
     };
   }, [store, sha256, kind, want]);
-  return loaded !== null && loaded.key === want ? loaded.url : null;
+  return loaded !== null && loaded.key === want
+    ? { url: loaded.url, error: loaded.error }
+    : { url: null, error: null };
+}
+
+/** An object URL for a stored copy (or the original), revoked on change/unmount. */
+export function useStoredUrl(sha256: string | null, kind: DerivedKind | 'original'): string | null {
+  return useStoredCopy(sha256, kind).url;
 }

@@ -61,6 +61,8 @@ export const securityZh = {
     whatToDo:
       '其他案件不受影响。请联网同步，从中心服务器重新取回本案；如果反复出现，请联系管理员，并保留这台电脑以便检查是否有人动过本机数据。',
     caseRecord: '案件档案（{{id}}）',
+    evidenceRecord: '第 {{no}} 号证据“{{name}}”',
+    short: '无法打开：校验失败',
   },
   settings: {
     title: '本机安全',
@@ -174,6 +176,8 @@ export const securityEn: Widen<typeof securityZh> = {
     whatToDo:
       'Other cases are not affected. Sync to fetch this case again from the hub; if it keeps happening, contact your administrator and keep this laptop so it can be checked for tampering.',
     caseRecord: 'Case file ({{id}})',
+    evidenceRecord: 'Evidence no. {{no}} “{{name}}”',
+    short: 'Cannot open: check failed',
   },
   settings: {
     title: 'Device security',
