@@ -5,7 +5,7 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import type { CaseState } from '#shared/case/index';
+import { upgradeCaseState, type CaseState } from '#shared/case/index';
 import type { CaseEvent } from '#shared/events/envelope';
 import type { Result } from '#shared/util/result';
 import type { Author, CaseSummary, Draft, TribunalStore, WriteError } from '../data/store';
@@ -42,7 +42,14 @@ export function useAuthor(): UseQueryResult<Author | null> {
 
 export function useCaseState(caseId: string): UseQueryResult<CaseState | null> {
   const store = useStore();
-  return useQuery({ queryKey: queryKeys.case(caseId), queryFn: () => store.caseState(caseId) });
+  return useQuery({
+    queryKey: queryKeys.case(caseId),
+    // A state stored by an older reducer may lack newer fields (shared/case/upgrade.ts).
+    queryFn: async () => {
+      const s = await store.caseState(caseId);
+      return s === null ? null : upgradeCaseState(s);
+    },
+  });
 }
 
 export function useCaseEvents(caseId: string): UseQueryResult<CaseEvent[]> {
@@ -67,7 +74,10 @@ export function useCaseSummaries(ids: readonly string[]): UseQueryResult<CaseSum
 
 export function useAllCaseStates(): UseQueryResult<CaseState[]> {
   const store = useStore();
-  return useQuery({ queryKey: queryKeys.allStates, queryFn: () => store.allCaseStates() });
+  return useQuery({
+    queryKey: queryKeys.allStates,
+    queryFn: async () => (await store.allCaseStates()).map(upgradeCaseState),
+  });
 }
 
 export type WriteOutcome = Result<CaseEvent[], WriteError | { code: 'not_enrolled'; message: string }>;

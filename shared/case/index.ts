@@ -5,3 +5,4 @@ export { isMainFile, notesFor, type NoteFilter } from './selectors';
 export * from './state';
 export * from './status';
 export { caseDeadlines, nextCaseDeadline, type CaseDeadline } from './case-deadlines';
+export { upgradeCaseState, type StoredCaseState } from './upgrade';
