@@ -140,6 +140,40 @@ export async function queryCaseIds(ctx: DataContext, q: CaseQuery): Promise<stri
   return (await matchingIds(ctx, q, p)) ?? keys(p.ordered().primaryKeys());
 }
 
+/** A search matching at least this many cases is paged by walking the list order, not by reading their rows. */
+export const BROAD_SEARCH = 500;
+const WALK_CHUNK = 2000;
+/** Past this many ids walked the matches are too sparse for walking: read their rows instead. */
+const WALK_MAX = 50_000;
+
+/**
+ * A broad search (a surname typed alone matches thousands of cases at 100k): take the ids of the list
+ * in order, a chunk at a time, and keep those the token matches until the window is full. Null when the
+ * search is narrow or combined with filters the order does not cover (the row path is then cheaper).
+ */
+async function broadSearchPage(
+  ctx: DataContext,
+  q: CaseQuery,
+  p: Plan,
+  offset: number,
+  limit: number,
+): Promise<CasePage | null> {
+  const term = q.search?.trim();
+  if (!term || q.unsynced || p.rest.length > 0) return null;
+  const token = await ctx.codec.index(term);
+  const matching = new Set(await keys(ctx.db.cases.where('searchTokens').equals(token).primaryKeys()));
+  if (matching.size < BROAD_SEARCH) return null;
+  const found: string[] = [];
+  for (let skip = 0; found.length < offset + limit; skip += WALK_CHUNK) {
+    if (skip >= WALK_MAX) return null;
+    const chunk = await keys(p.ordered().offset(skip).limit(WALK_CHUNK).primaryKeys());
+    for (const id of chunk) if (matching.has(id)) found.push(id);
+    if (chunk.length < WALK_CHUNK) break;
+  }
+  const everyMatch = columnFilters(q).length === 0 && (q.deadline ?? 'all') === 'all';
+  return { total: everyMatch ? matching.size : null, ids: found.slice(offset, offset + limit) };
+}
+
 /** The ids of one window of the list (from `offset`, at most `limit`). */
 export async function queryCasePage(
   ctx: DataContext,
@@ -148,6 +182,8 @@ export async function queryCasePage(
   limit: number,
 ): Promise<CasePage> {
   const p = plan(ctx, q);
+  const broad = await broadSearchPage(ctx, q, p, offset, limit);
+  if (broad) return broad;
   const all = await matchingIds(ctx, q, p);
   if (all) return { total: all.length, ids: all.slice(offset, offset + limit) };
   return { total: null, ids: await keys(p.ordered().offset(offset).limit(limit).primaryKeys()) };

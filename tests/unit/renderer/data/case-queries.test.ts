@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '#shared/law/civil-date';
 import type { CaseRow } from '../../../../renderer/data/db';
+import { BROAD_SEARCH } from '../../../../renderer/data/queries';
 import type { CaseQuery } from '../../../../renderer/data/store';
 import { harness } from './store-harness';
 
@@ -122,5 +123,32 @@ describe('caseload queries', () => {
     const all = await store.queryCaseIds({});
     expect(all.at(-1)).toBe('case-119');
     expect(await store.queryCaseIds({ deadline: 'overdue' })).not.toContain('case-000');
+  });
+
+  it('a broad search (a surname alone) pages by walking the list order and gives the same ids', async () => {
+    // 2,400 cases, a third of them 张: above BROAD_SEARCH, so the walk is used, across several chunks.
+    const many = Array.from({ length: 2400 }, (_, i) => ({
+      ...rowOf(i),
+      id: `case-${String(i).padStart(4, '0')}`,
+    }));
+    const h = harness();
+    await h.store.ctx.db.cases.bulkPut(many);
+    const want = many
+      .filter((r) => r.searchTokens.includes('张'))
+      .sort((a, b) =>
+        a.nextDeadline === b.nextDeadline ? (a.id < b.id ? -1 : 1) : a.nextDeadline < b.nextDeadline ? -1 : 1,
+      )
+      .map((r) => r.id);
+    expect(want.length).toBeGreaterThanOrEqual(BROAD_SEARCH);
+    for (const offset of [0, 50, 700])
+      expect(await h.store.queryCasePage({ search: '张' }, offset, 50)).toEqual({
+        total: want.length,
+        ids: want.slice(offset, offset + 50),
+      });
+    // With a deadline chip the walk still pages correctly; the total then comes from countCases.
+    const overdue = want.filter((id) => (many.find((r) => r.id === id)?.nextDeadline ?? '') < TODAY);
+    const page = await h.store.queryCasePage({ search: '张', deadline: 'overdue' }, 10, 30);
+    expect(page).toEqual({ total: null, ids: overdue.slice(10, 40) });
+    expect(await h.store.countCases({ search: '张', deadline: 'overdue' })).toBe(overdue.length);
   });
 });
