@@ -2,13 +2,16 @@
  * Issue #6 end to end, offline: a wage-arrears case goes through a mobile hearing with a transcript,
  * the five-heart notes (one caucus-private), and a ¥18,600.00 agreement in two instalments signed by
  * both parties and the mediator; the printed PDF holds 人民币壹万捌仟陆佰元整 and both names but not
- * the caucus text (pdftotext); a ¥9,300.00 payment shows as recovered with the next due date.
+ * the caucus text (pdftotext); a ¥9,300.00 payment citing the bank slip from the evidence tab shows
+ * as recovered with the next due date and its proof. A stage-1 note is corrected with a reason and
+ * both versions stay readable.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { MINIMAL_PDF } from '../tools/jpeg-exif';
 import { expect, test } from './fixtures/hub';
 
 const CAUCUS = '公司私下表示最多只能付一万五千元';
@@ -68,6 +71,19 @@ test('a wage-arrears case from hearing to a signed, printed and partly performed
   await s1.getByTestId('s1-informed').check();
   await s1.getByTestId('stage-1-save').click();
   await expect(s1).toContainText('必填 7/7');
+  // The applicant's account was written down wrong: corrected with a reason, the old version kept.
+  await s1.getByTestId('note-correct').click();
+  await s1
+    .getByTestId('note-correction')
+    .locator('[data-testid$="-narrativeApplicant"]')
+    .fill('三月至九月工资未付');
+  await s1.getByTestId('note-correction-reason').fill('申请人更正了欠薪月份');
+  await s1.getByTestId('note-correction-save').click();
+  await expect(s1.getByTestId('note-corrected')).toHaveText('已更正（申请人更正了欠薪月份）');
+  await expect(s1.getByTestId('note')).toHaveCount(1);
+  await expect(s1.getByTestId('note')).toContainText('三月至九月工资未付');
+  await expect(s1.getByTestId('note-history')).toContainText('三月至八月工资未付');
+  await expect(s1).toContainText('必填 7/7');
   const s2 = page.getByTestId('stage-2');
   await s2.getByTestId('s2-recusalChecked').check();
   await s2.getByTestId('s2-lawsExplained').getByLabel('保障农民工工资支付条例').check();
@@ -110,10 +126,19 @@ test('a wage-arrears case from hearing to a signed, printed and partly performed
   await sign(page, '王调解', 300);
   await expect(page.getByTestId('agreement-sealed')).toHaveText('已封存');
 
+  // The company pays the first instalment; the bank slip goes in as evidence and the payment cites it.
+  await page.getByTestId('casetab-evidence').click();
+  await page
+    .getByTestId('evidence-file-input')
+    .setInputFiles([{ name: '银行回单.pdf', mimeType: 'application/pdf', buffer: Buffer.from(MINIMAL_PDF) }]);
+  await expect(page.getByTestId('evidence-row')).toHaveCount(1, { timeout: 30_000 });
+  await page.getByTestId('casetab-agreement').click();
   await page.getByTestId('payment-amount').fill('9300');
+  await page.getByTestId('payment-proofs').getByLabel('银行回单.pdf').check();
   await page.getByTestId('payment-record').click();
   await expect(page.getByTestId('performance-recovered')).toContainText('已追回 ¥9,300.00');
   await expect(page.getByTestId('performance-next')).toContainText('2027-01-10');
+  await expect(page.getByTestId('payment-row-proofs')).toHaveText('银行回单.pdf');
 
   // The document, printed the browser's way (print CSS shows only the A4 sheet), checked with pdftotext.
   await page.getByTestId('casetab-documents').click();
@@ -144,4 +169,7 @@ test('a wage-arrears case from hearing to a signed, printed and partly performed
   });
   await page.getByTestId('doc-issue').click();
   await expect(page.getByTestId('issued-documents')).toContainText('调解协议书');
+  await page.getByTestId('doc-performance').click();
+  await expect(page.getByTestId('document-preview')).toContainText('调解协议履行情况登记表');
+  await expect(page.getByTestId('document-preview')).toContainText('银行回单.pdf');
 });
