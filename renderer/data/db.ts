@@ -21,6 +21,8 @@ export type OutboxRow = {
   queuedAt: number;
   attempts: number;
   lastError?: string;
+  /** The hub refused it for good: kept (and shown) but out of this device's chain; never pushed again. */
+  setAside?: true;
 };
 export type CaseRow = {
   id: string;

@@ -6,12 +6,13 @@
  * Pulled events that fail verification are kept in a quarantine (sealed, never applied, never dropped)
  * together with the other devices' public keys the hub gave (pinned on first sight).
  */
-import type { CaseEvent } from '#shared/events/envelope';
+import type { CaseEvent, UnsignedEvent } from '#shared/events/envelope';
+import { nextChainLink, sealEvent } from '#shared/events/signing';
 import type { Jwk } from '#shared/sync/wire';
-import type { Result } from '#shared/util/result';
+import { err, ok, type Result } from '#shared/util/result';
 import type { Sealed } from './codec';
 import type { EventRow, OutboxRow } from './db';
-import type { DataError } from './event-store';
+import type { DataContext, DataError } from './event-store';
 import { readBlob, type BlobError, type StoredBlob } from './blobs';
 import type { Enrollment, TribunalStore } from './store';
 
@@ -25,7 +26,7 @@ export type SyncSession = {
 };
 
 /** One outbox entry with its event, in chain order. */
-export type PendingEvent = { event: CaseEvent; attempts: number; lastError?: string };
+export type PendingEvent = { event: CaseEvent; attempts: number; lastError?: string; setAside?: true };
 
 /** A file an accepted event named, whose bytes the hub may not have yet. */
 export type QueuedBlob = { sha256: string; size: number; caseId: string; fileName: string };
@@ -56,13 +57,22 @@ export type SyncLocal = {
   saveEnrollment(e: Enrollment): Promise<void>;
   loadSession(): Promise<SyncSession | null>;
   saveSession(s: SyncSession): Promise<void>;
-  /** The first `limit` outbox events of this device, by deviceSeq (the order the hub chain needs). */
+  /** The first `limit` outbox events of this device, by deviceSeq (the order the hub chain needs), set-aside ones excluded. */
   pending(limit: number): Promise<PendingEvent[]>;
   pendingCount(): Promise<number>;
   /** The hub has them (accepted or duplicate): off the outbox. */
   acknowledge(ids: readonly string[]): Promise<void>;
   /** Kept in the outbox with the reason, never dropped. */
   recordRejection(id: string, reason: string): Promise<void>;
+  /**
+   * The hub refused this event for good (sync-protocol.md: a rejected event stores nothing, so this
+   * device's chain on the hub ends before it): it stays in the local log and the outbox, marked set aside
+   * with the reason, and leaves the chain; every later event of this device is re-linked and re-signed
+   * from its place (same ids: the hub cannot hold any of them). Runs in the store's write queue.
+   */
+  setAside(id: string, reason: string): Promise<Result<{ relinked: number }, DataError>>;
+  /** The set-aside events, oldest first. */
+  setAsideList(): Promise<PendingEvent[]>;
   receive(events: readonly CaseEvent[]): Promise<Result<{ stored: string[]; skipped: string[] }, DataError>>;
   /** Merges pulled HLC stamps into this device's clock; returns those too far ahead. */
   observeClocks(events: readonly CaseEvent[]): Promise<{ eventId: string; aheadMs: number }[]>;
@@ -95,6 +105,86 @@ const K = {
   quarantine: 'sync.quarantine',
 } as const;
 
+const toPending = ({ row, event }: { row: OutboxRow; event: CaseEvent }): PendingEvent => ({
+  event,
+  attempts: row.attempts,
+  ...(row.lastError !== undefined ? { lastError: row.lastError } : {}),
+  ...(row.setAside === true ? { setAside: true as const } : {}),
+});
+
+const sealedRow = async (codec: DataContext['codec'], e: CaseEvent): Promise<EventRow> => ({
+  id: e.id,
+  caseId: e.caseId,
+  deviceId: e.actor.deviceId,
+  deviceSeq: e.deviceSeq,
+  hlc: e.at.hlc,
+  body: await codec.seal('events', e),
+});
+
+/**
+ * setAside inside the write queue. The later events are journalled first (write-ahead; recovery keeps
+ * the last line of an id), then one transaction moves the refused event's chain slot off the chain
+ * (its index seq becomes negative, so the chain head is read past it), stores the re-linked events and
+ * marks the outbox rows. Only deviceSeq, prev, hash and sig change; what the events say does not, so the
+ * case projections stay as they are.
+ */
+async function setAsideUnlocked(
+  ctx: DataContext,
+  privateKey: CryptoKey,
+  id: string,
+  reason: string,
+): Promise<Result<{ relinked: number }, DataError>> {
+  const { db, codec } = ctx;
+  const row = await db.outbox.get(id);
+  const stored = await db.events.get(id);
+  if (!row || !stored || row.setAside === true) return ok({ relinked: 0 });
+  const refused = (await codec.open('events', stored.body)) as CaseEvent;
+  const device = refused.actor.deviceId;
+  const later = await db.events
+    .where('[deviceId+deviceSeq]')
+    .between([device, refused.deviceSeq + 1], [device, Number.MAX_SAFE_INTEGER])
+    .toArray();
+  let head: { deviceSeq: number; hash: string } | null =
+    refused.prev === null ? null : { deviceSeq: refused.deviceSeq - 1, hash: refused.prev };
+  const relinked: CaseEvent[] = [];
+  for (const r of later) {
+    const e = (await codec.open('events', r.body)) as CaseEvent;
+    const rest: Record<string, unknown> = { ...e };
+    delete rest['hash'];
+    delete rest['sig'];
+    const sealed = await sealEvent({ ...(rest as UnsignedEvent), ...nextChainLink(head) }, privateKey);
+    relinked.push(sealed);
+    head = { deviceSeq: sealed.deviceSeq, hash: sealed.hash };
+  }
+  if (relinked.length > 0) {
+    const lines = await Promise.all(
+      relinked.map(async (e) => JSON.stringify(await codec.seal('journal', e))),
+    );
+    const j = await ctx.journal.append(lines);
+    if (!j.ok) return err({ code: 'journal_failed', message: j.error.message });
+  }
+  const rows = await Promise.all(relinked.map((e) => sealedRow(codec, e)));
+  const tailRows = await db.outbox.bulkGet(relinked.map((e) => e.id));
+  try {
+    await db.transaction('rw', [db.events, db.outbox], async () => {
+      await db.events.put({ ...stored, deviceSeq: -refused.deviceSeq });
+      if (rows.length > 0) await db.events.bulkPut(rows);
+      await db.outbox.put({ ...row, attempts: row.attempts + 1, lastError: reason, setAside: true });
+      const fresh: OutboxRow[] = [];
+      for (const t of tailRows) {
+        if (!t || t.setAside === true) continue;
+        const clean: OutboxRow = { ...t, attempts: 0 };
+        delete clean.lastError;
+        fresh.push(clean);
+      }
+      if (fresh.length > 0) await db.outbox.bulkPut(fresh);
+    });
+  } catch (e) {
+    return err({ code: 'storage_failed', message: e instanceof Error ? e.message : String(e) });
+  }
+  return ok({ relinked: relinked.length });
+}
+
 const EMPTY_STATUS: SyncStatus = { lastSyncAt: null, lastFailure: null, driftFlags: [] };
 
 export function createSyncLocal(store: TribunalStore): SyncLocal {
@@ -125,12 +215,17 @@ export function createSyncLocal(store: TribunalStore): SyncLocal {
     },
     saveSession: async (s) => put(K.session, await codec.seal('meta', s)),
     pending: async (limit) =>
-      (await pendingRows()).slice(0, limit).map(({ row, event }) => ({
-        event,
-        attempts: row.attempts,
-        ...(row.lastError !== undefined ? { lastError: row.lastError } : {}),
-      })),
-    pendingCount: () => db.outbox.count(),
+      (await pendingRows())
+        .filter(({ row }) => row.setAside !== true)
+        .slice(0, limit)
+        .map(toPending),
+    pendingCount: () => db.outbox.filter((r) => r.setAside !== true).count(),
+    setAsideList: async () => (await pendingRows()).filter(({ row }) => row.setAside === true).map(toPending),
+    setAside: async (id, reason) => {
+      const author = await store.author();
+      if (!author) return err({ code: 'storage_failed', message: 'this device is not enrolled' });
+      return store.ctx.serial(() => setAsideUnlocked(store.ctx, author.privateKey, id, reason));
+    },
     acknowledge: async (ids) => {
       await db.outbox.bulkDelete([...ids]);
     },

@@ -15,13 +15,16 @@ export type RecoveryReport = { journalled: number; restored: number; unreadable:
 export async function recoverFromJournal(ctx: DataContext): Promise<Result<RecoveryReport, DataError>> {
   const read = await ctx.journal.readAll();
   if (!read.ok) return err({ code: 'journal_failed', message: read.error.message });
-  const events: CaseEvent[] = [];
+  // The last line of an id wins: after the hub refused an event for good, this device re-links and
+  // re-signs its later events (renderer/data/outbox.ts setAside) and journals the new versions.
+  const byId = new Map<string, CaseEvent>();
   const unreadable: number[] = [];
   for (const [i, line] of read.value.entries()) {
     const parsed = await openLine(ctx, line);
-    if (parsed) events.push(parsed);
+    if (parsed) byId.set(parsed.id, parsed);
     else unreadable.push(i + 1);
   }
+  const events = [...byId.values()];
   // This device's restored events go back to the outbox (the hub answers "duplicate" for any it already
   // has); events that came from other devices through the hub are never pushed back.
   const own = (await loadEnrollment(ctx.db))?.deviceId;

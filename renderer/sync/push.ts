@@ -1,9 +1,16 @@
 /*
  * Pushing the outbox: this device's events in deviceSeq order (the order the hub's chain check needs),
- * in batches of at most 500 events and 1 MiB. Accepted and duplicate events leave the outbox; a rejected
- * event stays, with its reason, and nothing after it is sent in that run: the hub's chain for this
- * device is blocked there (every later event would be `chain_gap`). The next run first sends the
- * rejected event alone, so a passing cause (a clock that ran ahead) heals without sending the tail.
+ * in batches of at most 500 events and 1 MiB. Accepted and duplicate events leave the outbox. A rejected
+ * event stores nothing on the hub (sync-protocol.md), so the device's chain there ends before it and
+ * every later event would be `chain_gap`:
+ *  - refused for good (the event itself is unacceptable: `forbidden`, `schema_invalid`, `id_conflict`,
+ *    too large) it is set aside — kept locally and shown with the reason, out of the chain — and the
+ *    later events are re-linked from its place (hub/README.md: the client re-emits its unsent tail);
+ *    pushing goes on in the same run;
+ *  - refused for a passing or device-wide cause (`clock_drift`; `chain_gap`/`chain_fork`, the hub's chain
+ *    differs from ours; `bad_signature`/`hash_mismatch`/`not_your_device`, this device's key or identity
+ *    is wrong, so every event would fail) it stays at the head with its reason and nothing after it is
+ *    sent; the next run sends it alone first, so a clock that ran ahead heals without sending the tail.
  */
 import { blobRefsOf } from '#shared/events/blob-refs';
 import type { CaseEvent } from '#shared/events/envelope';
@@ -16,7 +23,16 @@ import type { TokenSource } from './session';
 /** Body limit of the contract, less room for `{"events":[]}` and rounding. */
 export const MAX_PUSH_BYTES = 1024 * 1024 - 1024;
 
+/** `rejected` counts set-aside events and a blocking head; `blocked` is true only for the latter. */
 export type PushReport = { pushed: number; rejected: number; blocked: boolean };
+
+/** Reasons that condemn the event itself, not the device or the moment: set it aside, relink the rest. */
+export const SET_ASIDE_REASONS: readonly string[] = [
+  'forbidden',
+  'schema_invalid',
+  'id_conflict',
+  'payload_too_large',
+];
 export type PushProgress = (done: number, total: number) => void;
 
 const encoder = new TextEncoder();
@@ -66,7 +82,9 @@ export type PushDeps = {
   onProgress?: PushProgress;
 };
 
-export async function pushOutbox(d: PushDeps): Promise<Result<PushReport, SyncFailure>> {
+type LocalFailure = { kind: 'local'; message: string };
+
+export async function pushOutbox(d: PushDeps): Promise<Result<PushReport, SyncFailure | LocalFailure>> {
   const total = await d.local.pendingCount();
   const report: PushReport = { pushed: 0, rejected: 0, blocked: false };
   d.onProgress?.(0, total);
@@ -83,9 +101,12 @@ export async function pushOutbox(d: PushDeps): Promise<Result<PushReport, SyncFa
       ),
     );
     if (!answer.ok) {
-      if (answer.error.kind === 'hub' && answer.error.code === 'payload_too_large' && batch.length === 1) {
-        await d.local.recordRejection(batch[0]?.event.id ?? '', 'payload_too_large');
-        return ok({ ...report, rejected: report.rejected + 1, blocked: true });
+      const only = batch.length === 1 ? batch[0] : undefined;
+      if (answer.error.kind === 'hub' && answer.error.code === 'payload_too_large' && only) {
+        const set = await d.local.setAside(only.event.id, 'payload_too_large');
+        if (!set.ok) return err({ kind: 'local', message: set.error.message });
+        report.rejected++;
+        continue;
       }
       return answer;
     }
@@ -93,30 +114,33 @@ export async function pushOutbox(d: PushDeps): Promise<Result<PushReport, SyncFa
     if (results.length !== batch.length || results.some((r, i) => r.id !== batch[i]?.event.id))
       return err({ kind: 'bad_response', status: 200, message: 'push results do not match the events sent' });
     const outcome = await settle(d.local, batch, results);
-    report.pushed += outcome.acked;
-    report.rejected += outcome.rejected;
+    if (!outcome.ok) return outcome;
+    report.pushed += outcome.value.acked;
     d.onProgress?.(report.pushed, total);
-    if (outcome.rejected > 0) return ok({ ...report, blocked: true });
+    if (outcome.value.refused === 'set_aside') report.rejected++;
+    if (outcome.value.refused === 'blocked')
+      return ok({ ...report, rejected: report.rejected + 1, blocked: true });
   }
 }
 
-/** Applies one batch's answers: acknowledge, queue the files of accepted events, keep the refused. */
+/**
+ * Applies one batch's answers: acknowledge, queue the files of accepted events, then deal with the first
+ * refusal (the rest of the batch after it is `chain_gap` only because of it, so is not recorded).
+ */
 async function settle(
   local: SyncLocal,
   batch: readonly PendingEvent[],
   results: readonly PushResult[],
-): Promise<{ acked: number; rejected: number }> {
+): Promise<Result<{ acked: number; refused: 'none' | 'set_aside' | 'blocked' }, LocalFailure>> {
   const acked: string[] = [];
   const blobs: QueuedBlob[] = [];
-  let rejected = 0;
+  let first: PushResult | null = null;
   for (const [i, r] of results.entries()) {
     const e = batch[i]?.event;
     if (!e) continue;
     if (r.status === 'rejected') {
-      rejected++;
-      const why = r.reason ?? 'schema_invalid';
-      await local.recordRejection(r.id, r.detail ? `${why}: ${r.detail}` : why);
-    } else {
+      first ??= r;
+    } else if (first === null) {
       acked.push(r.id);
       blobs.push(...(await blobsOf(e, local)));
     }
@@ -130,5 +154,14 @@ async function settle(
   // The queue is saved before the events leave the outbox: a crash in between re-pushes (duplicate),
   // it never forgets a file.
   await local.acknowledge(acked);
-  return { acked: acked.length, rejected };
+  if (first === null) return ok({ acked: acked.length, refused: 'none' });
+  const why = first.reason ?? 'schema_invalid';
+  const text = first.detail ? `${why}: ${first.detail}` : why;
+  if (!SET_ASIDE_REASONS.includes(why)) {
+    await local.recordRejection(first.id, text);
+    return ok({ acked: acked.length, refused: 'blocked' });
+  }
+  const set = await local.setAside(first.id, text);
+  if (!set.ok) return err({ kind: 'local', message: set.error.message });
+  return ok({ acked: acked.length, refused: 'set_aside' });
 }

@@ -33,6 +33,7 @@ export function SyncPage() {
       files: await local.blobQueue(),
       status: await local.status(),
       quarantined: await local.quarantined(),
+      setAside: await local.setAsideList(),
     }),
   });
   const conflicts = (useAllCaseStates().data ?? []).filter((c) => c.inConflict);
@@ -110,7 +111,7 @@ export function SyncPage() {
           )}
         </Panel>
         <Panel title={t('sync.rejected')}>
-          <RejectedList pending={pending} />
+          <RejectedList pending={pending} setAside={overview.data?.setAside ?? []} />
         </Panel>
         <Panel title={t('sync.quarantine.title')}>
           <QuarantineList entries={overview.data?.quarantined ?? []} />

@@ -16,6 +16,8 @@ export const syncZh = {
   blocked:
     '第一条被拒收的记录阻塞了本设备在枢纽上的记录链：其后的 {{count}} 条记录要等它的问题解决后才能上传。本机数据完好，不会丢失。',
   rejectedRow: '{{type}}（案件 {{caseId}}）',
+  setAside:
+    '{{count}} 条记录被枢纽拒收且无法重试：它们仍保存在本机（案件中可见），但不会上传；本设备之后的记录已重新签名接续上传。需要更正时，请由有权限的人员补录一条新的记录。',
   quarantine: {
     title: '收到但未采用的记录',
     empty: '收到的记录都已通过校验。',
@@ -102,6 +104,8 @@ export const syncEn: Widen<typeof syncZh> = {
   blocked:
     "The first rejected record blocks this device's chain on the hub: the {{count}} records after it upload once its problem is solved. Local data is intact and will not be lost.",
   rejectedRow: '{{type}} (case {{caseId}})',
+  setAside:
+    '{{count}} records were refused by the hub for good: they stay on this laptop (visible in the case) but are not uploaded; the records after them were re-signed and uploaded. To correct them, someone entitled records a new entry.',
   quarantine: {
     title: 'Received but not applied',
     empty: 'Every received record passed the checks.',

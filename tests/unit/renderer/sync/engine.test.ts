@@ -64,31 +64,71 @@ describe('sync engine', () => {
     expect(small.calls.filter((c) => c.startsWith('GET /v1/sync/pull'))).toHaveLength(3);
   });
 
-  it('keeps a rejected event with its reason, blocks the tail, and retries the head alone', async () => {
+  it('sets a refused event aside with its reason, re-links the later events and pushes them in the same run', async () => {
+    w = await world();
+    const a = await w.laptop('王调解', ['mediator']);
+    const b = await w.laptop('赵主任', ['supervisor']);
+    await openCase(a, CASE_A);
+    const author = await a.store.author();
+    if (!author) throw new Error('not enrolled');
+    // Only the hub may number a case: the hub refuses this one as forbidden, for good.
+    const bad = await a.store.write(author, [
+      { caseId: CASE_A, type: 'case.numbered', payload: SAMPLE_PAYLOADS['case.numbered'] },
+    ]);
+    if (!bad.ok) throw new Error('write failed');
+    await writeNote(a, CASE_A, note(1));
+    await writeNote(a, CASE_A, note(2));
+
+    const r = await a.engine.run();
+    expect(r.ok && r.push).toEqual({ pushed: 3, rejected: 1, blocked: false });
+    expect(await a.local.pending(10)).toEqual([]);
+    expect(await a.local.pendingCount()).toBe(0);
+    const aside = await a.local.setAsideList();
+    expect(aside.map((p) => [p.event.id, p.lastError?.split(':')[0], p.setAside])).toEqual([
+      [bad.value[0]?.id, 'forbidden', true],
+    ]);
+    // Kept on this laptop (the case still shows it, and the caseload calls the case refused).
+    const mine = await a.store.caseEvents(CASE_A);
+    expect(mine.ok && mine.value.map((e) => e.type).sort()).toEqual(
+      ['case.numbered', 'case.opened', 'note.recorded', 'note.recorded'].sort(),
+    );
+    expect((await a.store.pendingCaseIds()).refused.has(CASE_A)).toBe(true);
+    // Its own events came back re-linked and verified: nothing quarantined.
+    expect(r.ok && r.pull.refused).toEqual([]);
+
+    // The notes took the refused event's place in the chain; another device verifies them.
+    const pulled = await b.engine.run();
+    expect(pulled.ok && pulled.pull).toMatchObject({ stored: 3, refused: [] });
+    const theirs = await b.store.caseEvents(CASE_A);
+    expect(theirs.ok && theirs.value.map((e) => [e.type, e.deviceSeq]).sort()).toEqual([
+      ['case.opened', 1],
+      ['note.recorded', 2],
+      ['note.recorded', 3],
+    ]);
+
+    // Later writes extend the re-linked chain, not the refused event.
+    await writeNote(a, CASE_A, note(3));
+    const later = await a.engine.run();
+    expect(later.ok && later.push).toEqual({ pushed: 1, rejected: 0, blocked: false });
+  });
+
+  it('a refused last event leaves the chain too: the next write is accepted', async () => {
     w = await world();
     const a = await w.laptop('王调解', ['mediator']);
     await openCase(a, CASE_A);
     const author = await a.store.author();
     if (!author) throw new Error('not enrolled');
-    // Only the hub may number a case: the hub refuses this one as forbidden.
-    const bad = await a.store.write(author, [
+    await a.store.write(author, [
       { caseId: CASE_A, type: 'case.numbered', payload: SAMPLE_PAYLOADS['case.numbered'] },
     ]);
-    expect(bad.ok).toBe(true);
-    await writeNote(a, CASE_A, note(1));
-
     const r = await a.engine.run();
-    expect(r.ok && r.push).toEqual({ pushed: 1, rejected: 2, blocked: true });
-    const left = await a.local.pending(10);
-    expect(left.map((p) => p.lastError?.split(':')[0])).toEqual(['forbidden', 'chain_gap']);
-    expect(left[0]?.event.type).toBe('case.numbered');
-
-    const pushesBefore = w.fetch.calls.filter((c) => c.includes('/sync/push')).length;
+    expect(r.ok && r.push).toEqual({ pushed: 1, rejected: 1, blocked: false });
+    await writeNote(a, CASE_A, note(1));
+    const pending = await a.local.pending(10);
+    expect(pending.map((p) => p.event.deviceSeq)).toEqual([2]);
     const again = await a.engine.run();
-    expect(again.ok && again.push).toEqual({ pushed: 0, rejected: 1, blocked: true });
-    expect(w.fetch.calls.filter((c) => c.includes('/sync/push')).length).toBe(pushesBefore + 1);
-    expect(await a.local.pendingCount()).toBe(2);
-    expect((await a.local.pending(10))[0]?.attempts).toBe(2);
+    expect(again.ok && again.push).toEqual({ pushed: 1, rejected: 0, blocked: false });
+    expect(await a.local.setAsideList()).toHaveLength(1);
   });
 
   it('rotates an expired access token and keeps the new refresh token', async () => {

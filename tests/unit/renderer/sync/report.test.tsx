@@ -115,6 +115,34 @@ describe('RejectedList', () => {
     });
     host.remove();
   });
+
+  it('lists records set aside for good apart from a blocking one, in both languages', async () => {
+    const aside = { ...pending(2, 'forbidden: only the hub numbers cases'), setAside: true as const };
+    for (const [language, words] of [
+      ['zh-CN', '1 条记录被枢纽拒收且无法重试'],
+      ['en', '1 records were refused by the hub for good'],
+    ] as const) {
+      const host = document.createElement('div');
+      document.body.append(host);
+      const root = createRoot(host);
+      await act(async () => {
+        root.render(
+          <I18nextProvider i18n={createI18n(language)}>
+            <RejectedList pending={[pending(3)]} setAside={[aside]} />
+          </I18nextProvider>,
+        );
+        await Promise.resolve();
+      });
+      expect(host.textContent).toContain(words);
+      expect(host.textContent).toContain('only the hub numbers cases');
+      expect(host.querySelector('[role=alert]')).toBeNull();
+      expect([...host.querySelectorAll('li')].map((li) => li.dataset['kind'])).toEqual(['set-aside']);
+      act(() => {
+        root.unmount();
+      });
+      host.remove();
+    }
+  });
 });
 
 describe('QuarantineList', () => {
