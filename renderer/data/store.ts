@@ -29,6 +29,7 @@ import {
   type DataError,
 } from './event-store';
 import { assigneeIds } from './handler-groups';
+import { exportAudit, recordExport, type ExportRecord } from './export-audit';
 import type { JournalPort } from './journal';
 import {
   caseSummaries,
@@ -86,6 +87,9 @@ export type TribunalStore = {
   pendingCaseIds(): Promise<PendingCases>;
   /** Distinct assignees of the stored cases ('' = unassigned), for grouping the caseload by handler. */
   assigneeIds(): Promise<string[]>;
+  /** Appends to the export audit trail (who exported which statistics file, when). */
+  recordExport(r: ExportRecord): Promise<void>;
+  exportAudit(): Promise<ExportRecord[]>;
   close(): void;
 };
 
@@ -164,6 +168,8 @@ export function openStore(o: StoreOptions): TribunalStore {
     summaries: (ids) => caseSummaries(ctx, ids),
     pendingCaseIds: () => pendingCaseIds(ctx),
     assigneeIds: () => assigneeIds(ctx),
+    recordExport: (r) => recordExport(ctx, r),
+    exportAudit: () => exportAudit(ctx),
     close: () => {
       db.close();
     },
@@ -171,6 +177,7 @@ export function openStore(o: StoreOptions): TribunalStore {
 }
 
 export type {
+  ExportRecord,
   Author,
   Draft,
   WriteError,

@@ -20,6 +20,7 @@ import { EmptyLine, Panel } from '../../ui/Panel';
 import { Controls, type Choice } from './Controls';
 import { DrillDown, type Drill } from './DrillDown';
 import { ExportBar } from './ExportBar';
+import { ExportLog } from './ExportLog';
 import { KpiTable, KpiTiles } from './KpiViews';
 import { monthRows, presetPeriod } from './period';
 import { BreakdownChart, GroupChart, OverdueList, YearbookView } from './Sections';
@@ -153,12 +154,17 @@ export function DashboardPage({ useSource = useLocalDashboardSource }: { useSour
           {yearbook?.ok ? <YearbookView table={yearbook.value} onDrill={setDrill} /> : null}
           <ExportBar
             baseName={`统计-${choice.period.from}至${choice.period.to}`}
+            onExported={(e) =>
+              src.recordExport?.({ ...e, period: `${choice.period.from}..${choice.period.to}` }) ??
+              Promise.resolve()
+            }
             tables={() => ({
               kpi: kpiTable(report.value.totals, report.value),
               cases: caseTable(facts, src.names),
               yearbook: yearbookTable(yearbook ?? { ok: false, error: { field: '', zh: '', en: '' } }),
             })}
           />
+          {src.exports !== undefined ? <ExportLog entries={src.exports} lang={lang} /> : null}
         </>
       )}
     </Page>

@@ -12,12 +12,14 @@ type Props = {
   /** Built lazily: a 100k-case list is only made when asked for. */
   tables: () => { kpi: Table; cases: Table; yearbook: Table };
   baseName: string;
+  /** Called after a file was saved (or the yearbook printed), for the export audit trail. */
+  onExported?: (e: { file: string; format: 'csv' | 'xlsx' | 'print'; rows: number }) => Promise<void>;
 };
 
 type Status =
   { kind: 'idle' } | { kind: 'busy'; fraction: number } | { kind: 'done' | 'error'; message: string };
 
-export function ExportBar({ tables, baseName }: Props) {
+export function ExportBar({ tables, baseName, onExported }: Props) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = status.kind === 'busy';
@@ -26,6 +28,7 @@ export function ExportBar({ tables, baseName }: Props) {
     name: string,
     ext: 'csv' | 'xlsx',
     make: (p: (f: number) => void) => Promise<Uint8Array<ArrayBuffer>>,
+    rows: number,
   ) => {
     setStatus({ kind: 'busy', fraction: 0 });
     try {
@@ -40,13 +43,15 @@ export function ExportBar({ tables, baseName }: Props) {
       });
       if (!r.ok)
         setStatus({ kind: 'error', message: t('dashboard.exportFailed', { message: r.error.message }) });
-      else
+      else {
+        if (r.value.saved) await onExported?.({ file: suggestedName, format: ext, rows });
         setStatus({
           kind: 'done',
           message: r.value.saved
             ? t('dashboard.exported', { name: suggestedName })
             : t('dashboard.exportCancelled'),
         });
+      }
     } catch (e) {
       setStatus({
         kind: 'error',
@@ -63,6 +68,12 @@ export function ExportBar({ tables, baseName }: Props) {
       const r = await getPlatform().documents.print({});
       if (!r.ok)
         setStatus({ kind: 'error', message: t('dashboard.exportFailed', { message: r.error.message }) });
+      else if (r.value.printed)
+        await onExported?.({
+          file: safeFileName(`${baseName}-年鉴表`),
+          format: 'print',
+          rows: tables().yearbook.rows.length,
+        });
     } finally {
       document.body.classList.remove('printing-yearbook');
     }
@@ -77,7 +88,10 @@ export function ExportBar({ tables, baseName }: Props) {
           className="btn"
           disabled={busy}
           data-testid="export-kpi-csv"
-          onClick={() => void save('指标', 'csv', (p) => csvBytes(tables().kpi.rows, p))}
+          onClick={() => {
+            const rows = tables().kpi.rows;
+            void save('指标', 'csv', (p) => csvBytes(rows, p), rows.length);
+          }}
         >
           {t('dashboard.exportKpiCsv')}
         </button>
@@ -86,7 +100,10 @@ export function ExportBar({ tables, baseName }: Props) {
           className="btn"
           disabled={busy}
           data-testid="export-cases-csv"
-          onClick={() => void save('案件清单', 'csv', (p) => csvBytes(tables().cases.rows, p))}
+          onClick={() => {
+            const rows = tables().cases.rows;
+            void save('案件清单', 'csv', (p) => csvBytes(rows, p), rows.length);
+          }}
         >
           {t('dashboard.exportCasesCsv')}
         </button>
@@ -97,7 +114,12 @@ export function ExportBar({ tables, baseName }: Props) {
           data-testid="export-xlsx"
           onClick={() => {
             const all = tables();
-            void save('统计', 'xlsx', (p) => xlsxBytes([all.kpi, all.cases, all.yearbook], p));
+            void save(
+              '统计',
+              'xlsx',
+              (p) => xlsxBytes([all.kpi, all.cases, all.yearbook], p),
+              all.kpi.rows.length + all.cases.rows.length + all.yearbook.rows.length,
+            );
           }}
         >
           {t('dashboard.exportXlsx')}

@@ -3,7 +3,8 @@
  * and on plain arrays in tests. Everything is local: the dashboard works offline from what was synced.
  */
 import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ExportRecord } from '../../data/store';
 import type { CaseState } from '#shared/case/index';
 import { bundledHolidayCalendar } from '#shared/law/bundled-data';
 import type { HolidayCalendar } from '#shared/law/calendar';
@@ -21,11 +22,21 @@ export type DashboardSource = {
   lastSync: string | null;
   /** Display names of users and organisations by id (assignees, units). */
   names: Readonly<Record<string, string>>;
+  /** Records a finished export in the audit trail (absent where there is no store, e.g. tests). */
+  recordExport?: (e: {
+    file: string;
+    format: 'csv' | 'xlsx' | 'print';
+    rows: number;
+    period: string;
+  }) => Promise<void>;
+  /** The latest exports from this laptop, newest first. */
+  exports?: readonly ExportRecord[];
 };
 
 export type UseDashboardSource = () => DashboardSource;
 
 const calendarOnce = bundledHolidayCalendar();
+const EXPORT_AUDIT_KEY = ['audit', 'exports'] as const;
 
 /** The app's source: every case state in the local store, the enrolled user's names. */
 export function useLocalDashboardSource(): DashboardSource {
@@ -49,7 +60,21 @@ export function useLocalDashboardSource(): DashboardSource {
     const e = enrollment.data;
     return e ? { [e.userId]: e.userName, [e.orgId]: e.orgName } : {};
   }, [enrollment.data]);
+  const client = useQueryClient();
+  const exports = useQuery({ queryKey: EXPORT_AUDIT_KEY, queryFn: () => store.exportAudit() });
+  const recordExport: DashboardSource['recordExport'] = async (e) => {
+    const me = enrollment.data;
+    await store.recordExport({
+      ...e,
+      at: new Date().toISOString(),
+      userId: me?.userId ?? '',
+      userName: me?.userName ?? '',
+    });
+    await client.invalidateQueries({ queryKey: EXPORT_AUDIT_KEY });
+  };
   return {
+    recordExport,
+    exports: [...(exports.data ?? [])].reverse(),
     states: states.data ?? null,
     error: states.error ? states.error.message : null,
     today: store.today(),

@@ -8,6 +8,11 @@ export const dashboardZh = {
   loadFailed: '读取本机数据失败：{{message}}',
   asOf: '数据截至 {{time}}',
   asOfLocal: '数据截至 {{time}}（本机数据，未联网也可查看）',
+  exportLog: {
+    title: '导出记录',
+    empty: '本机还没有导出过统计文件。',
+    line: '{{time}} · {{user}} 导出 {{file}}（{{rows}} 行）',
+  },
   neverSynced: '尚未同步',
   cases: '本机共 {{count}} 件案件',
   period: '统计期间',
@@ -87,6 +92,11 @@ export const dashboardEn: Widen<typeof dashboardZh> = {
   loadFailed: 'Could not read local data: {{message}}',
   asOf: 'As of {{time}}',
   asOfLocal: 'As of {{time}} (local data, available offline)',
+  exportLog: {
+    title: 'Export record',
+    empty: 'No statistics have been exported from this laptop yet.',
+    line: '{{time}} · {{user}} exported {{file}} ({{rows}} rows)',
+  },
   neverSynced: 'never synced',
   cases: '{{count}} cases on this device',
   period: 'Period',
