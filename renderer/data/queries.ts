@@ -143,8 +143,12 @@ export async function queryCaseIds(ctx: DataContext, q: CaseQuery): Promise<stri
 /** A search matching at least this many cases is paged by walking the list order, not by reading their rows. */
 export const BROAD_SEARCH = 500;
 const WALK_CHUNK = 2000;
-/** Past this many ids walked the matches are too sparse for walking: read their rows instead. */
-const WALK_MAX = 50_000;
+/**
+ * Past this many ids walked the window is still not full — the matches sit late in the order (a name
+ * that only has far deadlines) — so reading their rows is cheaper: walking further costs more with
+ * every chunk (each offset is advanced from the start of the range).
+ */
+const WALK_MAX = 2 * WALK_CHUNK;
 
 /**
  * A broad search (a surname typed alone matches thousands of cases at 100k): take the ids of the list
