@@ -1,0 +1,143 @@
+/*
+ * One event saved to durable (issue #4 part 7, goal p99 < 20 ms): what a tap on 保存 costs — sign the
+ * event, append it to the OPFS journal, then one strict IndexedDB transaction with the event, its outbox
+ * entry and the case projection. 200 saves in a row on one case (its projection grows with every note);
+ * a run reports the 50th or the 99th percentile of its saves. The baseline is the same count of single
+ * strict-durability puts of a 2 KB record on raw IndexedDB, at the same percentile.
+ */
+import { bundledHolidayCalendar } from '#shared/law/bundled-data';
+import { plainCodec } from '../../../renderer/data/codec';
+import type { Enrollment } from '../../../renderer/data/device';
+import { openStore } from '../../../renderer/data/store';
+import { createBrowserPlatform } from '../../../renderer/platform/browser';
+import { journalPortFrom } from '../../../renderer/platform/journal-port';
+import { makeRecord } from './idb-baseline';
+import { register } from './registry';
+
+const SAVES = 200;
+
+const ENROLLMENT: Enrollment = {
+  deviceId: '01900000-0000-7000-8000-0000000000b1',
+  userId: '01900000-0000-7000-8000-0000000000b2',
+  userName: '王调解',
+  orgId: '01900000-0000-7000-8000-0000000000b3',
+  orgName: '荆门市劳动人事争议仲裁院',
+  orgKind: 'arbitration',
+  caseNumberPrefix: '荆劳人仲字',
+  roles: ['mediator'],
+  hubUrl: 'http://127.0.0.1:8787',
+};
+
+const percentile = (xs: readonly number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
+};
+
+let seq = 0;
+
+/** The latency of each of SAVES single-event writes through the store, in ms. */
+async function appSaves(): Promise<number[]> {
+  const calendar = bundledHolidayCalendar();
+  if (!calendar.ok) throw new Error('calendar');
+  const dirName = `bench-save-journal-${String(seq)}`;
+  const dbName = `bench-save-${String(seq++)}`;
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle(dirName, { create: true });
+  const journal = journalPortFrom(
+    createBrowserPlatform({ hubOrigin: location.origin, getDirectory: () => Promise.resolve(dir) }),
+  );
+  const store = openStore({ dbName, codec: plainCodec, journal, calendar: calendar.value });
+  await store.saveEnrollment(ENROLLMENT);
+  const author = await store.author();
+  if (!author) throw new Error('not enrolled');
+  const caseId = store.newId();
+  const opened = await store.write(author, [
+    {
+      caseId,
+      type: 'case.opened',
+      payload: {
+        kind: 'mediation',
+        tempNumber: await store.nextTempNumber(author),
+        channel: 'mobile',
+        disputeCategories: ['wage_arrears'],
+        caseCause: '追索劳动报酬',
+        collective: false,
+        receivedAt: '2026-11-28T01:00:00.000Z',
+      },
+    },
+  ]);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const times: number[] = [];
+  for (let i = 0; i < SAVES; i++) {
+    const t0 = performance.now();
+    const r = await store.write(author, [
+      {
+        caseId,
+        type: 'note.recorded',
+        payload: {
+          noteId: store.newId(),
+          method: 'five_heart',
+          stage: 1 + (i % 5),
+          fields: {},
+          text: '工人陈述：公司拖欠三个月工资，要求一次性支付。',
+        },
+      },
+    ]);
+    times.push(performance.now() - t0);
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  store.close();
+  await root.removeEntry(dirName, { recursive: true });
+  indexedDB.deleteDatabase(dbName);
+  return times;
+}
+
+/** The latency of each of SAVES single strict puts on raw IndexedDB, in ms. */
+async function rawSaves(): Promise<number[]> {
+  const name = `bench-save-raw-${String(seq++)}`;
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore('cases', { keyPath: 'id' });
+    };
+    req.onsuccess = () => {
+      resolve(req.result);
+    };
+    req.onerror = () => {
+      reject(req.error ?? new Error('open failed'));
+    };
+  });
+  const times: number[] = [];
+  for (let i = 0; i < SAVES; i++) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('cases', 'readwrite', { durability: 'strict' });
+      tx.objectStore('cases').put(makeRecord(i));
+      tx.oncomplete = () => {
+        resolve();
+      };
+      tx.onerror = () => {
+        reject(tx.error ?? new Error('put failed'));
+      };
+    });
+    times.push(performance.now() - t0);
+  }
+  db.close();
+  indexedDB.deleteDatabase(name);
+  return times;
+}
+
+register({ name: 'save-one-raw-idb-p50', runs: 3, run: async () => percentile(await rawSaves(), 50) });
+register({ name: 'save-one-raw-idb-p99', runs: 3, run: async () => percentile(await rawSaves(), 99) });
+register({
+  name: 'save-one-event-p50',
+  baseline: 'save-one-raw-idb-p50',
+  runs: 3,
+  run: async () => percentile(await appSaves(), 50),
+});
+register({
+  name: 'save-one-event-p99',
+  baseline: 'save-one-raw-idb-p99',
+  runs: 3,
+  run: async () => percentile(await appSaves(), 99),
+});
