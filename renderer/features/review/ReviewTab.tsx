@@ -67,10 +67,10 @@ export function ReviewTab({ caseId }: { caseId: string }) {
         <p className="muted">{t('review.supervisorOnly')}</p>
       ) : null}
       <div className="review-forms">
+        <AcceptForm caseId={caseId} tools={tools} state={s} />
         <CommentForm caseId={caseId} tools={tools} />
         {tools.isSupervisor ? (
           <>
-            <AcceptForm caseId={caseId} tools={tools} state={s} />
             <ClosureApproval caseId={caseId} tools={tools} state={s} />
             <ExtensionForm caseId={caseId} tools={tools} state={s} />
             <SuspensionForm caseId={caseId} tools={tools} state={s} />
@@ -714,11 +714,16 @@ function SendBackForm({ caseId, tools, state }: FormProps & { state: CaseState }
   );
 }
 
-/** 批准受理 (domain.md §6: the supervisor approves acceptance): case.accepted, only while the move is open. */
+/**
+ * 受理: case.accepted, only while the move is open. An arbitration case's acceptance is the supervisor's
+ * approval (domain.md §6); a mediation organisation's mediator accepts their own case (调解组织受理).
+ */
 function AcceptForm({ caseId, tools, state }: FormProps & { state: CaseState }) {
   const { t } = useTranslation();
   const act = useAct(t('review.accept.done'));
+  const mayAccept = tools.isSupervisor || (tools.enrollment !== null && state.kind !== 'arbitration');
   const open =
+    mayAccept &&
     state.acceptedAt === null &&
     state.kind !== null &&
     state.status !== null &&
@@ -728,7 +733,7 @@ function AcceptForm({ caseId, tools, state }: FormProps & { state: CaseState }) 
     act.run(() =>
       tools.record(
         [{ caseId, type: 'case.accepted', payload: { acceptedAt: new Date(tools.now()).toISOString() } }],
-        'supervisor',
+        tools.isSupervisor ? 'supervisor' : undefined,
       ),
     );
   return (

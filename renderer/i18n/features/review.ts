@@ -72,10 +72,10 @@ export const reviewZh = {
     user: '用户 {{id}}',
   },
   accept: {
-    title: '批准受理',
-    hint: '受理后开始计算仲裁审理期限，枢纽给出正式案号。',
-    submit: '批准受理',
-    done: '已批准受理',
+    title: '受理',
+    hint: '受理后开始计算办案期限，枢纽给出正式案号。',
+    submit: '受理',
+    done: '已受理',
   },
   close: {
     title: '结案',
@@ -207,10 +207,10 @@ export const reviewEn: Widen<typeof reviewZh> = {
     user: 'User {{id}}',
   },
   accept: {
-    title: 'Approve acceptance',
-    hint: 'Acceptance starts the award time limit; the hub gives the official number.',
-    submit: 'Approve acceptance',
-    done: 'Acceptance approved',
+    title: 'Acceptance',
+    hint: 'Acceptance starts the case time limits; the hub gives the official number.',
+    submit: 'Accept',
+    done: 'Accepted',
   },
   close: {
     title: 'Close the case',
