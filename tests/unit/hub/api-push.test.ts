@@ -10,6 +10,7 @@ import { parseCaseEvent } from '#shared/events/parse';
 import { BACKENDS } from './support/backends';
 import { testDevice, type TestDevice } from './support/devices';
 import { bearer, startHub, type Harness } from './support/harness';
+import { describeTwoHubs } from './support/two-hubs';
 
 const SAMPLE_PAYLOADS_NOTE = SAMPLE_PAYLOADS['note.recorded'];
 
@@ -241,3 +242,5 @@ describe.each(BACKENDS)('push on $name', ({ config }) => {
     expect((await upload()).statusCode).toBe(204);
   });
 });
+
+describeTwoHubs();

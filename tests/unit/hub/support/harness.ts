@@ -48,10 +48,15 @@ export async function newPublicJwk(): Promise<JsonWebKey> {
   return exportPublicKeyJwk((await generateDeviceKeyPair()).publicKey);
 }
 
-export async function startHub(config: StorageConfig, limits: Partial<HubLimits> = {}): Promise<Harness> {
+/** `idSeed`: a second hub on the same database needs its own id stream. */
+export async function startHub(
+  config: StorageConfig,
+  limits: Partial<HubLimits> = {},
+  idSeed = 7,
+): Promise<Harness> {
   const storage = await openStorage(config);
   const clock = { now: T0 };
-  const ids = createUuidV7(() => clock.now, seededRandom(7));
+  const ids = createUuidV7(() => clock.now, seededRandom(idSeed));
   const blobDir = mkdtempSync(join(tmpdir(), 'hub-blobs-'));
   const app = await buildHub({
     storage,
