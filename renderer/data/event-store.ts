@@ -9,7 +9,7 @@
 import type { CaseEvent } from '#shared/events/envelope';
 import { err, ok, type Result } from '#shared/util/result';
 import type { Codec } from './codec';
-import type { EventRow, OutboxRow, TribunalDb } from './db';
+import type { EventRow, MetaRow, OutboxRow, TribunalDb } from './db';
 import type { JournalPort } from './journal';
 import { buildProjections, type ProjectionEnv, type Projections } from './projections';
 import { createSerialQueue } from './serial';
@@ -31,7 +31,12 @@ export function createDataContext(parts: Omit<DataContext, 'serial'>): DataConte
 
 export type AppendReport = { stored: string[]; skipped: string[] };
 
-export type AppendOptions = { journal?: boolean; outbox?: boolean };
+export type AppendOptions = {
+  journal?: boolean;
+  outbox?: boolean;
+  /** Device metadata to commit in the same transaction (the writer's clock): one durable commit per save. */
+  meta?: readonly MetaRow[];
+};
 
 export function appendEvents(
   ctx: DataContext,
@@ -76,9 +81,10 @@ export async function appendUnlocked(
     try {
       await ctx.db.transaction(
         'rw',
-        [ctx.db.events, ctx.db.outbox, ctx.db.cases, ctx.db.caseStates],
+        [ctx.db.events, ctx.db.outbox, ctx.db.cases, ctx.db.caseStates, ctx.db.meta],
         async () => {
           await ctx.db.events.bulkAdd(rows);
+          if (opts.meta?.length) await ctx.db.meta.bulkPut([...opts.meta]);
           if (outbox.length) await ctx.db.outbox.bulkPut(outbox);
           await ctx.db.cases.bulkPut(projections.value.cases);
           await ctx.db.caseStates.bulkPut(projections.value.states);

@@ -76,9 +76,11 @@ export function writeEvents(
       sealed.push(checked.value);
       head = { deviceSeq: event.deviceSeq, hash: event.hash };
     }
-    const stored = await appendUnlocked(ctx, sealed, {});
+    // The clock goes in the same strict transaction as the events: one durable commit per save, not two.
+    const stored = await appendUnlocked(ctx, sealed, {
+      meta: [{ key: HLC_KEY, value: author.hlc.serialize() }],
+    });
     if (!stored.ok) return stored;
-    await ctx.db.meta.put({ key: HLC_KEY, value: author.hlc.serialize() });
     return ok(sealed);
   });
 }
