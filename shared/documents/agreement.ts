@@ -117,12 +117,19 @@ const NEXT_STEP_CLAUSE: Record<NextStep, string> = {
 
 export type DocContext = { readonly orgName: string; readonly date: string; readonly mediatorName: string };
 
-/** The agreement as it will print. `marks` fills the signature lines once signed (not part of the hash). */
+/** What a signer left, in signing order: the mark's words and the pad image (if any). */
+export type SignerMark = { readonly mark: string; readonly imageSha256?: string };
+
+/**
+ * The agreement as it will print. `marks` fills the signature lines once signed, with the signature
+ * images and the seal (none of it is part of the hashed text).
+ */
 export function buildAgreementDocument(
   view: PartyView,
   c: AgreementContent,
   ctx: DocContext,
-  marks: readonly string[] = [],
+  marks: readonly (string | SignerMark)[] = [],
+  sealImageSha256?: string,
 ): DocumentModel {
   const payer =
     principals(view, 'respondent')
@@ -144,7 +151,12 @@ export function buildAgreementDocument(
     ...principals(view, 'applicant').map((p) => ({ role: '申请人', name: p.current.name })),
     ...principals(view, 'respondent').map((p) => ({ role: '被申请人', name: p.current.name })),
     { role: '调解员', name: ctx.mediatorName },
-  ].map((s, i) => ({ ...s, mark: marks[i] ?? '' }));
+  ].map((s, i) => {
+    const m = marks[i] ?? '';
+    return typeof m === 'string'
+      ? { ...s, mark: m }
+      : { ...s, mark: m.mark, ...(m.imageSha256 === undefined ? {} : { imageSha256: m.imageSha256 }) };
+  });
   return {
     templateId: 'mediation_agreement',
     templateVersion: TEMPLATE_VERSION,
@@ -179,6 +191,7 @@ export function buildAgreementDocument(
     signers,
     dateText: chineseDate(ctx.date),
     footnotes: ['本协议一式三份，双方当事人、调解组织各执一份。', '调解组织（印章）'],
+    ...(sealImageSha256 === undefined ? {} : { sealImageSha256 }),
   };
 }
 

@@ -25,7 +25,20 @@ export type DocParty = { readonly label: string; readonly text: string };
 export type DocSection = { readonly heading?: string; readonly paragraphs: readonly string[] };
 export type DocTable = { readonly headers: readonly string[]; readonly rows: readonly (readonly string[])[] };
 /** A signature line; `mark` is what the signer left (已签名 / 捺印 / 拒绝签名), empty before signing. */
-export type DocSigner = { readonly role: string; readonly name: string; readonly mark: string };
+export type DocSigner = {
+  readonly role: string;
+  readonly name: string;
+  readonly mark: string;
+  /** The signature image left on the pad (SHA-256 in the blob store), printed beside the name. */
+  readonly imageSha256?: string;
+};
+
+/** Images a rendering may embed, by SHA-256: `data:` URLs of the signature and seal images. */
+export type DocImages = ReadonlyMap<string, string>;
+
+/** Only image data URLs are embedded (a signature is SVG or PNG; nothing else reaches the page). */
+export const isImageDataUrl = (url: string): boolean =>
+  /^data:image\/(svg\+xml|png|jpeg);base64,[A-Za-z0-9+/]+=*$/.test(url);
 
 /**
  * A document ready to render. `audience` says who receives it: 'party' documents must contain only
@@ -46,6 +59,8 @@ export type DocumentModel = {
   readonly dateText: string;
   /** Small print under the signatures (e.g. the number of copies). */
   readonly footnotes: readonly string[];
+  /** The organisation's seal image (SHA-256), printed over the date once sealed. */
+  readonly sealImageSha256?: string;
 };
 
 /** Plain text of a document: the canonical form hashed into agreement.drafted / agreement.signed. */
@@ -89,10 +104,23 @@ td,th{border:1px solid #000;padding:2pt 4pt}
 .signers{margin-top:2em}
 .signers p{text-indent:0}
 .date{text-align:right;margin-top:1em}
-.foot{font-size:12pt;text-indent:0}`;
+.foot{font-size:12pt;text-indent:0}
+img.sig{height:2.2em;vertical-align:middle;margin-left:1em}
+img.seal{height:4cm;vertical-align:middle;margin-right:-3cm;opacity:.85}`;
 
-/** The body markup of a document (shared by the standalone page and the in-app preview). */
-export function renderBodyHtml(doc: DocumentModel): string {
+/** The image of `sha` as an <img>, if `images` has a valid data URL for it. */
+function imageTag(images: DocImages, sha: string | undefined, cls: string, alt: string): string {
+  const url = sha === undefined ? undefined : images.get(sha);
+  return url !== undefined && isImageDataUrl(url)
+    ? `<img class="${cls}" src="${url}" alt="${escapeHtml(alt)}">`
+    : '';
+}
+
+/**
+ * The body markup of a document (shared by the standalone page and the in-app preview). `images`
+ * holds the signature and seal images to embed (the text that is hashed never depends on them).
+ */
+export function renderBodyHtml(doc: DocumentModel, images: DocImages = new Map()): string {
   const e = escapeHtml;
   const parts: string[] = [
     `<div class="org">${e(doc.orgName)}</div>`,
@@ -110,14 +138,19 @@ export function renderBodyHtml(doc: DocumentModel): string {
     parts.push(`<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
   }
   const signers = doc.signers.map(
-    (s) => `<p>${e(s.role)}：${e(s.name)}${s.mark === '' ? '' : `（${e(s.mark)}）`}</p>`,
+    (s) =>
+      `<p>${e(s.role)}：${e(s.name)}${s.mark === '' ? '' : `（${e(s.mark)}）`}${imageTag(images, s.imageSha256, 'sig', `${s.name}的签名`)}</p>`,
   );
-  parts.push(`<div class="signers">${signers.join('')}</div>`, `<p class="date">${e(doc.dateText)}</p>`);
+  const seal = imageTag(images, doc.sealImageSha256, 'seal', '印章');
+  parts.push(
+    `<div class="signers">${signers.join('')}</div>`,
+    `<p class="date">${seal}${e(doc.dateText)}</p>`,
+  );
   parts.push(...doc.footnotes.map((f) => `<p class="foot">${e(f)}</p>`));
   return parts.join('\n');
 }
 
 /** A standalone HTML page (for Electron's printToPDF, which loads it with JavaScript off). */
-export function renderHtml(doc: DocumentModel): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${DOCUMENT_PRINT_CSS}</style></head><body>${renderBodyHtml(doc)}</body></html>`;
+export function renderHtml(doc: DocumentModel, images: DocImages = new Map()): string {
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(doc.title)}</title><style>${DOCUMENT_PRINT_CSS}</style></head><body>${renderBodyHtml(doc, images)}</body></html>`;
 }

@@ -144,6 +144,8 @@ test('a wage-arrears case from hearing to a signed, printed and partly performed
   await page.getByTestId('casetab-documents').click();
   await page.getByTestId('doc-agreement').click();
   await expect(page.getByTestId('document-preview')).toContainText('调解协议书');
+  // The three pad signatures print beside the names.
+  await expect(page.getByTestId('document-preview').getByTestId('doc-signature')).toHaveCount(3);
   await expect(page.getByTestId('pdf-unsupported')).toBeVisible();
   await page.evaluate(() => {
     document.body.classList.add('printing-document');

@@ -1,7 +1,24 @@
-/* A document model drawn as an A4 sheet (the same layout as the printed page; React escapes the text). */
-import type { DocumentModel } from '#shared/documents/model';
+/*
+ * A document model drawn as an A4 sheet (the same layout as the printed page; React escapes the text),
+ * with the signature and seal images it is given.
+ */
+import { isImageDataUrl, type DocImages, type DocumentModel } from '#shared/documents/model';
 
-export function DocumentSheet({ doc, testId = 'a4-sheet' }: { doc: DocumentModel; testId?: string }) {
+const image = (images: DocImages, sha: string | undefined): string | null => {
+  const url = sha === undefined ? undefined : images.get(sha);
+  return url !== undefined && isImageDataUrl(url) ? url : null;
+};
+
+export function DocumentSheet({
+  doc,
+  testId = 'a4-sheet',
+  images = new Map<string, string>(),
+}: {
+  doc: DocumentModel;
+  testId?: string;
+  images?: DocImages;
+}) {
+  const seal = image(images, doc.sealImageSha256);
   return (
     <article className="a4-sheet" data-testid={testId} lang="zh-CN">
       <div className="org">{doc.orgName}</div>
@@ -45,10 +62,21 @@ export function DocumentSheet({ doc, testId = 'a4-sheet' }: { doc: DocumentModel
           <p key={`g${String(i)}`}>
             {s.role}：{s.name}
             {s.mark === '' ? '' : `（${s.mark}）`}
+            {image(images, s.imageSha256) !== null && (
+              <img
+                className="sig"
+                data-testid="doc-signature"
+                src={image(images, s.imageSha256) ?? ''}
+                alt={`${s.name}的签名`}
+              />
+            )}
           </p>
         ))}
       </div>
-      <p className="date">{doc.dateText}</p>
+      <p className="date">
+        {seal !== null && <img className="seal" data-testid="doc-seal" src={seal} alt="印章" />}
+        {doc.dateText}
+      </p>
       {doc.footnotes.map((f) => (
         <p className="foot" key={f}>
           {f}

@@ -5,13 +5,26 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { renderHtml } from '#shared/documents/model';
+import { useQuery } from '@tanstack/react-query';
+import { renderHtml, type DocumentModel } from '#shared/documents/model';
 import { sha256Hex } from '#shared/events/signing';
 import { getPlatform, isElectronHost } from '../../platform';
+import { docImages, imageHashes, type LoadImage } from './doc-images';
 import { DocumentSheet } from './DocumentSheet';
 import { producibleDocuments, type DocInputs } from './documents-available';
 import { useCaseTools } from './use-case-tools';
 import './mediation.css';
+
+/** The preview sheet with the signature and seal images stored on this device. */
+function SheetWithImages({ doc, loadImage }: { doc: DocumentModel; loadImage: LoadImage }) {
+  const hashes = imageHashes(doc);
+  const images = useQuery({
+    queryKey: ['doc-images', ...hashes],
+    queryFn: () => docImages(doc, loadImage),
+    enabled: hashes.length > 0,
+  });
+  return <DocumentSheet doc={doc} testId="document-preview" images={images.data ?? new Map()} />;
+}
 
 export function DocumentsTab({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -46,7 +59,9 @@ export function DocumentsTab({ caseId }: { caseId: string }) {
     if (!current) return;
     const api = getPlatform();
     if (electron) {
-      const r = await api.documents.print({ html: renderHtml(current.doc) });
+      const r = await api.documents.print({
+        html: renderHtml(current.doc, await docImages(current.doc, tools.loadImage)),
+      });
       if (!r.ok) setMessage(r.error.message);
       return;
     }
@@ -63,7 +78,7 @@ export function DocumentsTab({ caseId }: { caseId: string }) {
 
   const issue = async (asPdf: boolean) => {
     if (!current) return;
-    const html = renderHtml(current.doc);
+    const html = renderHtml(current.doc, await docImages(current.doc, tools.loadImage));
     let bytes: Uint8Array = new TextEncoder().encode(html);
     if (asPdf) {
       const pdf = await getPlatform().documents.printToPdf({ html });
@@ -244,7 +259,7 @@ export function DocumentsTab({ caseId }: { caseId: string }) {
           {tools.error}
         </p>
       )}
-      {current && <DocumentSheet doc={current.doc} testId="document-preview" />}
+      {current && <SheetWithImages doc={current.doc} loadImage={tools.loadImage} />}
       <h3>{t('mediation.docs.issued')}</h3>
       {state.documents.length === 0 ? (
         <p className="muted">{t('mediation.docs.noneIssued')}</p>

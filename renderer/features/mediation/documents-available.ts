@@ -70,10 +70,20 @@ export function producibleDocuments(state: CaseState, inputs: DocInputs): Produc
     const content = contentOf(editor, view);
     if (content.ok) {
       const signed = state.agreement.signed;
-      const marks = signed?.signatures.map((x) => (x.mark === 'refused' ? '拒绝签名' : '已签名')) ?? [];
+      const marks =
+        signed?.signatures.map((x) => ({
+          mark: x.mark === 'refused' ? '拒绝签名' : '已签名',
+          ...(x.imageSha256 === undefined ? {} : { imageSha256: x.imageSha256 }),
+        })) ?? [];
       out.push({
         key: 'agreement',
-        doc: buildAgreementDocument(view, content.value, docContextOf(editor), marks),
+        doc: buildAgreementDocument(
+          view,
+          content.value,
+          docContextOf(editor),
+          marks,
+          signed?.sealImageSha256,
+        ),
         agreementId: editor.agreementId,
       });
       if (signed)

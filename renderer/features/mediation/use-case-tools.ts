@@ -7,8 +7,9 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { CaseState } from '#shared/case/index';
 import { useCaseState, useStore, useWrite } from '../../app/data-provider';
-import { importEvidenceFile } from '../../data/blobs';
+import { importEvidenceFile, readBlobAsBlob } from '../../data/blobs';
 import type { Draft, Enrollment } from '../../data/store';
+import { blobToDataUrl } from './doc-images';
 
 export type CaseTools = {
   readonly state: CaseState | null;
@@ -26,6 +27,8 @@ export type CaseTools = {
   readonly storeSignature: (
     svg: string,
   ) => Promise<{ ok: true; sha256: string } | { ok: false; message: string }>;
+  /** A stored image (signature, seal) as a data URL, or null when not stored on this device. */
+  readonly loadImage: (sha256: string) => Promise<string | null>;
   /** Stores an image file (the organisation's seal scan) the same way. */
   readonly storeImage: (file: Blob) => Promise<{ ok: true; sha256: string } | { ok: false; message: string }>;
 };
@@ -61,6 +64,10 @@ export function useCaseTools(caseId: string): CaseTools {
         mime: 'image/svg+xml',
       });
       return r.ok ? { ok: true, sha256: r.value.sha256 } : { ok: false, message: r.error.message };
+    },
+    loadImage: async (sha256) => {
+      const r = await readBlobAsBlob(store.ctx, sha256);
+      return r.ok ? blobToDataUrl(r.value) : null;
     },
     storeImage: async (file) => {
       if (!file.type.startsWith('image/')) return { ok: false, message: '印章须为图片文件' };
