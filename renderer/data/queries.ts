@@ -142,13 +142,12 @@ export async function queryCaseIds(ctx: DataContext, q: CaseQuery): Promise<stri
 
 /** A search matching at least this many cases is paged by walking the list order, not by reading their rows. */
 export const BROAD_SEARCH = 500;
-const WALK_CHUNK = 2000;
 /**
- * Past this many ids walked the window is still not full — the matches sit late in the order (a name
- * that only has far deadlines) — so reading their rows is cheaper: walking further costs more with
- * every chunk (each offset is advanced from the start of the range).
+ * One read of the first ids of the list (getAllKeys with a count: cheap). If the window is not full by
+ * then — the matches sit late in the order, or the page is far down — reading the matching rows is
+ * cheaper than walking on (with an offset Dexie steps a cursor key by key).
  */
-const WALK_MAX = 2 * WALK_CHUNK;
+const WALK_CHUNK = 3000;
 
 /**
  * A broad search (a surname typed alone matches thousands of cases at 100k): take the ids of the list
@@ -167,13 +166,9 @@ async function broadSearchPage(
   const token = await ctx.codec.index(term);
   const matching = new Set(await keys(ctx.db.cases.where('searchTokens').equals(token).primaryKeys()));
   if (matching.size < BROAD_SEARCH) return null;
-  const found: string[] = [];
-  for (let skip = 0; found.length < offset + limit; skip += WALK_CHUNK) {
-    if (skip >= WALK_MAX) return null;
-    const chunk = await keys(p.ordered().offset(skip).limit(WALK_CHUNK).primaryKeys());
-    for (const id of chunk) if (matching.has(id)) found.push(id);
-    if (chunk.length < WALK_CHUNK) break;
-  }
+  const chunk = await keys(p.ordered().limit(WALK_CHUNK).primaryKeys());
+  const found = chunk.filter((id) => matching.has(id));
+  if (found.length < offset + limit && chunk.length === WALK_CHUNK) return null;
   const everyMatch = columnFilters(q).length === 0 && (q.deadline ?? 'all') === 'all';
   return { total: everyMatch ? matching.size : null, ids: found.slice(offset, offset + limit) };
 }
