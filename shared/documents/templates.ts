@@ -8,7 +8,7 @@ import { SESSION_KIND_ZH, VENUE_ZH, chineseDate, figureDate } from './labels';
 import { TEMPLATE_VERSION, type DocumentModel } from './model';
 import { claimLine, partiesBlock, principals, type PartyView } from './party-view';
 import { parseTranscript } from './transcript';
-import type { DocContext } from './agreement';
+import type { DocContext, SignerMark } from './agreement';
 
 type Ctx = Pick<DocContext, 'orgName' | 'date'>;
 
@@ -21,13 +21,17 @@ const base = (view: PartyView, ctx: Ctx) => ({
 
 const timeText = (iso: string): string => `${figureDate(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
 
-/** 调解笔录 / 庭审笔录 / 调查笔录 of a public session: header, lines, addenda, every participant signs. */
+/**
+ * 调解笔录 / 庭审笔录 / 调查笔录 of a public session: header, lines, addenda, every participant signs
+ * (`marks`: what each left when the transcript was signed on screen, in participant order).
+ */
 export function buildTranscriptDocument(
   view: PartyView,
   session: Session,
   text: string,
   addenda: readonly string[],
   ctx: Ctx,
+  marks: readonly SignerMark[] = [],
 ): DocumentModel {
   const title =
     session.kind === 'hearing' ? '庭审笔录' : session.kind === 'investigation' ? '调查笔录' : '调解笔录';
@@ -51,7 +55,15 @@ export function buildTranscriptDocument(
       ...(addenda.length > 0 ? [{ heading: '补正', paragraphs: [...addenda] }] : []),
       { paragraphs: ['以上笔录已经本人阅读（或向本人宣读），确认无误。'] },
     ],
-    signers: session.participants.map((p) => ({ role: p.role, name: p.name, mark: '' })),
+    signers: session.participants.map((p, i) => {
+      const m = marks[i];
+      return {
+        role: p.role,
+        name: p.name,
+        mark: m?.mark ?? '',
+        ...(m?.imageSha256 === undefined ? {} : { imageSha256: m.imageSha256 }),
+      };
+    }),
     footnotes: [],
   };
 }

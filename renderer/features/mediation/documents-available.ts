@@ -55,9 +55,16 @@ export function producibleDocuments(state: CaseState, inputs: DocInputs): Produc
     const transcript = sessionTranscript(view, s.sessionId);
     if (!transcript) continue;
     const addenda = transcript.addenda.map((n) => n.text ?? '');
+    const marks = view.transcripts
+      .filter((x) => x.transcriptId === transcript.transcriptId)
+      .flatMap((x) => x.signatures)
+      .map((x) => ({
+        mark: x.mark === 'refused' ? '拒绝签名' : '已签名',
+        ...(x.imageSha256 === undefined ? {} : { imageSha256: x.imageSha256 }),
+      }));
     out.push({
       key: `transcript-${s.sessionId}`,
-      doc: buildTranscriptDocument(view, s, transcript.text, addenda, ctx),
+      doc: buildTranscriptDocument(view, s, transcript.text, addenda, ctx, marks),
     });
   }
   if (state.agreement.drafts.length > 0) {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAgreementDocument, type AgreementContent } from '#shared/documents/agreement';
 import { renderBodyHtml, renderText } from '#shared/documents/model';
+import { buildTranscriptDocument } from '#shared/documents/templates';
 import { partyView } from '#shared/documents/party-view';
 import { buildCase } from './scenario';
 
@@ -51,5 +52,19 @@ describe('signature images in the agreement', () => {
     expect(renderText(doc)).toBe(
       renderText(buildAgreementDocument(view, content, ctx, ['已签名', '已签名', '已签名'])),
     );
+  });
+
+  it('a signed transcript prints what each participant left, in participant order', () => {
+    const session = view.sessions[0];
+    if (!session) throw new Error('no session');
+    const doc = buildTranscriptDocument(view, session, '调解员：开始', [], ctx, [
+      { mark: '已签名', imageSha256: H('4') },
+      { mark: '拒绝签名' },
+    ]);
+    expect(doc.signers.slice(0, 2).map((x) => [x.mark, x.imageSha256])).toEqual([
+      ['已签名', H('4')],
+      ['拒绝签名', undefined],
+    ]);
+    expect(renderBodyHtml(doc, new Map([[H('4'), SVG_URL]]))).toContain('<img class="sig"');
   });
 });
