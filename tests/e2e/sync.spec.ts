@@ -1,6 +1,7 @@
 /*
  * Two laptops of one organisation and a real hub: a mediator records a case while offline, comes back
- * online and the case goes up by itself (the top bar says 已同步); the supervisor syncs and sees it.
+ * online and the case goes up by itself (the top bar says 已同步, and its sync chip when); the supervisor
+ * syncs and sees it.
  */
 import { expect, test } from './fixtures/hub';
 import { watch } from './fixtures/app';
@@ -19,10 +20,12 @@ test('a case recorded offline reaches a colleague after both sync', async ({ bro
   await a.getByTestId('intake-save').click();
   await expect(a).toHaveURL(/#\/cases\/(?!new)[^/]+$/);
   await expect(a.getByTestId('save-state')).toContainText('已保存到本机');
+  await expect(a.getByTestId('sync-chip')).toContainText('离线：联网后自动同步');
 
-  // Back online: the app syncs on its own and the case on screen turns 已同步.
+  // Back online: the app syncs on its own and the case on screen turns 已同步; the top bar says when.
   await ctxA.setOffline(false);
   await expect(a.getByTestId('save-state')).toContainText('已同步', { timeout: 15_000 });
+  await expect(a.getByTestId('sync-chip')).toContainText(/已同步 \d{2}:\d{2}/);
   await a.getByTestId('nav-sync').click();
   await expect(a.getByTestId('last-sync')).not.toHaveText('尚未同步');
   await expect(a.getByText('没有待上传的内容。')).toBeVisible();
@@ -56,4 +59,6 @@ test('syncing while offline says so and keeps the records waiting', async ({ pag
   await expect(page.getByTestId('sync-failure')).toContainText('无法连接同步服务器', { timeout: 20_000 });
   await expect(page.getByTestId('save-state')).toContainText('同步失败');
   await expect(page.getByTestId('sync-waiting')).toBeVisible();
+  // Automatic sync waits for the network instead of retrying into the void.
+  await expect(page.getByTestId('sync-chip')).toContainText('离线：联网后自动同步');
 });

@@ -35,6 +35,10 @@ export function describeSyncChip(
   t: TFunction,
   language: string,
 ): ChipLook {
+  const offline = { icon: 'offline', tone: 'neutral', text: t('sync.chip.offline'), progress: null } as const;
+  // A run waiting to retry while the network is down (a manual 立即同步 offline) waits for the network.
+  if (schedule.paused === 'offline' && (!engine.running || engine.progress.phase === 'retrying'))
+    return offline;
   if (engine.running) {
     const p = engine.progress;
     switch (p.phase) {
@@ -70,8 +74,6 @@ export function describeSyncChip(
   }
   if (schedule.paused === 'revoked' || (engine.last?.ok === false && engine.last.failure.kind === 'revoked'))
     return { icon: 'syncFailed', tone: 'danger', text: t('sync.chip.revoked'), progress: null };
-  if (schedule.paused === 'offline')
-    return { icon: 'offline', tone: 'neutral', text: t('sync.chip.offline'), progress: null };
   const last = engine.last;
   if (last === null) return { icon: 'sync', tone: 'neutral', text: t('sync.chip.never'), progress: null };
   if (!last.ok) {
