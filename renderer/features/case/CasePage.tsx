@@ -14,7 +14,6 @@ import { DocumentsTab } from '../mediation/DocumentsTab';
 import { HearingTab } from '../mediation/HearingTab';
 import { MediationTab } from '../mediation/MediationTab';
 import { ReviewBanner, ReviewTab } from '../review/ReviewTab';
-import { ReviewBanner, ReviewTab } from '../review/ReviewTab';
 import { CaseHeader } from './CaseHeader';
 import { ClaimsTab } from './ClaimsTab';
 import { DeadlinesTab } from './DeadlinesTab';
@@ -51,8 +50,6 @@ function TabBody({ tab, caseId }: { tab: CaseTab; caseId: string }) {
       return <TimelineTab caseId={caseId} />;
     case 'referrals':
       return <ReferralsTab caseId={caseId} />;
-    case 'review':
-      return <ReviewTab caseId={caseId} />;
     case 'review':
       return <ReviewTab caseId={caseId} />;
     default:
@@ -108,7 +105,6 @@ export function CasePage() {
         today={deadlines.today}
         onTab={setTab}
       />
-      <ReviewBanner state={state.data} />
       <ReviewBanner state={state.data} />
       <div className="case-tabs" role="tablist" aria-label={t('caseFile.tabs.label')}>
         {CASE_TABS.map((id) => (
