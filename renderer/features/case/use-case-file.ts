@@ -2,21 +2,23 @@
  * What every tab of the case file needs: the reduced state, its running deadlines (the bundled official
  * holiday calendar, today in China time), and a write that answers with a Chinese error or null.
  */
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { caseDeadlines, nextCaseDeadline, type CaseDeadline, type CaseState } from '#shared/case/index';
-import { bundledHolidayCalendar } from '#shared/law/bundled-data';
 import type { HolidayCalendar } from '#shared/law/calendar';
 import { useCaseState, useStore, useWrite } from '../../app/data-provider';
+import { currentHolidayCalendar, subscribeHolidayCalendar } from '../../app/holiday-calendar';
 import type { Draft } from '../../data/store';
 
-let calendar: HolidayCalendar | null | undefined;
-/** The bundled calendar, parsed once (null if the build shipped a broken one: deadlines show unknown). */
+/**
+ * The app's calendar: bundled years plus those an administrator added (null if the build shipped a broken
+ * one: deadlines show unknown).
+ */
 export function holidayCalendar(): HolidayCalendar | null {
-  if (calendar === undefined) {
-    const c = bundledHolidayCalendar();
-    calendar = c.ok ? c.value : null;
+  try {
+    return currentHolidayCalendar();
+  } catch {
+    return null;
   }
-  return calendar;
 }
 
 export function deadlinesOf(state: CaseState, today: string): CaseDeadline[] {
@@ -27,10 +29,12 @@ export function deadlinesOf(state: CaseState, today: string): CaseDeadline[] {
 export function useDeadlines(state: CaseState | null | undefined) {
   const store = useStore();
   const today = store.today();
+  // An administrator adding a year re-renders open case files with the deadlines it makes computable.
+  const calendar = useSyncExternalStore(subscribeHolidayCalendar, currentHolidayCalendar);
   return useMemo(() => {
-    const list = state ? deadlinesOf(state, today) : [];
+    const list = state ? caseDeadlines(state, calendar, today) : [];
     return { today, list, next: nextCaseDeadline(list) };
-  }, [state, today]);
+  }, [state, today, calendar]);
 }
 
 export function useCaseFile(caseId: string) {

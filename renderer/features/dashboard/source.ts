@@ -6,9 +6,9 @@ import { useMemo } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExportRecord } from '../../data/store';
 import type { CaseState } from '#shared/case/index';
-import { bundledHolidayCalendar } from '#shared/law/bundled-data';
 import type { HolidayCalendar } from '#shared/law/calendar';
 import { useAllCaseStates, useStore } from '../../app/data-provider';
+import { currentHolidayCalendar } from '../../app/holiday-calendar';
 import { useSyncBinding, useSyncState } from '../sync/use-sync';
 
 export type DashboardSource = {
@@ -35,7 +35,6 @@ export type DashboardSource = {
 
 export type UseDashboardSource = () => DashboardSource;
 
-const calendarOnce = bundledHolidayCalendar();
 const EXPORT_AUDIT_KEY = ['audit', 'exports'] as const;
 
 /** The app's source: every case state in the local store, the enrolled user's names. */
@@ -78,7 +77,7 @@ export function useLocalDashboardSource(): DashboardSource {
     states: states.data ?? null,
     error: states.error ? states.error.message : null,
     today: store.today(),
-    calendar: calendarOnce.ok ? calendarOnce.value : null,
+    calendar: currentHolidayCalendar(),
     lastSync: lastSync.data ?? null,
     names,
   };

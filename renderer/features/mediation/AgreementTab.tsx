@@ -22,9 +22,9 @@ import {
   type SigningState,
 } from '#shared/documents/index';
 import { sha256Hex } from '#shared/events/signing';
-import { bundledHolidayCalendar } from '#shared/law/bundled-data';
 import { formatYuan } from '#shared/law/money';
 import { err, ok } from '#shared/util/result';
+import { currentHolidayCalendar } from '../../app/holiday-calendar';
 import { AgreementForm } from './AgreementForm';
 import { contentOf, docContextOf, editorFromState, type EditorState } from './agreement-editor';
 import { DocumentSheet } from './DocumentSheet';
@@ -32,8 +32,6 @@ import { PerformancePanel } from './PerformancePanel';
 import { SigningOverlay } from './SigningOverlay';
 import { useCaseTools, type CaseTools } from './use-case-tools';
 import './mediation.css';
-
-const calendar = bundledHolidayCalendar();
 
 export function AgreementTab({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
@@ -209,8 +207,8 @@ function Workspace({ state, tools, caseId }: { state: CaseState; tools: CaseTool
         ? 'arbitralReviewApplication'
         : null;
   const deadline =
-    sealed && nextRule !== null && calendar.ok
-      ? caseDeadlines(state, calendar.value, tools.today).find((d) => d.ruleId === nextRule)
+    sealed && nextRule !== null
+      ? caseDeadlines(state, currentHolidayCalendar(), tools.today).find((d) => d.ruleId === nextRule)
       : undefined;
   const addenda = state.notes.filter(
     (n) => n.fields['kind'] === 'agreement_addendum' && n.supersededBy === null,
