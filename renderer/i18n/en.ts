@@ -12,6 +12,7 @@ import { mediationEn } from './features/mediation';
 import { enrollEn } from './features/enroll';
 import { securityEn } from './features/security';
 import { storageEn } from './features/storage';
+import { holidaysEn } from './features/holidays';
 
 export const en: Messages = {
   app: {
@@ -105,4 +106,5 @@ export const en: Messages = {
   enroll: enrollEn,
   security: securityEn,
   storage: storageEn,
+  holidays: holidaysEn,
 };

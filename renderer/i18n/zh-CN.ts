@@ -13,6 +13,7 @@ import { mediationZh } from './features/mediation';
 import { enrollZh } from './features/enroll';
 import { securityZh } from './features/security';
 import { storageZh } from './features/storage';
+import { holidaysZh } from './features/holidays';
 
 export const zhCN = {
   app: {
@@ -104,4 +105,5 @@ export const zhCN = {
   enroll: enrollZh,
   security: securityZh,
   storage: storageZh,
+  holidays: holidaysZh,
 } as const;

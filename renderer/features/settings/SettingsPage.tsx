@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Page } from '../../ui/Page';
 import { Panel } from '../../ui/Panel';
 import { AppInfo } from './AppInfo';
+import { HolidayCalendarPanel } from './HolidayCalendarPanel';
 import { LanguageSwitch } from './LanguageSwitch';
 import { StoragePanel } from '../storage/StoragePanel';
 import { SecurityPanel } from './SecurityPanel';
@@ -22,6 +23,7 @@ export function SettingsPage() {
           <p data-testid="hub-address">{info?.hubOrigin || t('settings.hubNotSet')}</p>
         </Panel>
         <SecurityPanel />
+        <HolidayCalendarPanel />
         <StoragePanel />
         <Panel title={t('settings.about')}>
           <AppInfo info={info} />
