@@ -26,6 +26,7 @@ export function holidayYearsPort(meta: Pick<MetaPort, 'get' | 'put'>): HolidayYe
 
 /** The caseload's "no deadline" sort key (projections.ts): rows whose deadline could not be computed. */
 const NO_DEADLINE = '9999-12-31';
+const TERMINAL = new Set(['closed', 'archived']);
 
 /**
  * Recomputes the rows of cases without a computable next deadline with the store's current calendar
@@ -33,7 +34,14 @@ const NO_DEADLINE = '9999-12-31';
  */
 export function reprojectUndatedCases(ctx: DataContext): Promise<Result<number, DataError>> {
   return ctx.serial(async () => {
-    const ids = (await ctx.db.cases.where('nextDeadline').equals(NO_DEADLINE).primaryKeys()).map(String);
+    // Closed cases have no running deadline either; they are skipped (nothing to date).
+    const ids = (
+      await ctx.db.cases
+        .where('nextDeadline')
+        .equals(NO_DEADLINE)
+        .filter((r) => !TERMINAL.has(r.status))
+        .primaryKeys()
+    ).map(String);
     let changed = 0;
     for (const caseId of ids) {
       const events = await readCaseEvents(ctx, caseId);
