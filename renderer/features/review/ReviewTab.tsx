@@ -44,6 +44,52 @@ function Message({ msg, testId }: { msg: Msg; testId: string }) {
   );
 }
 
+/** One labelled text input bound to a string state. */
+function TextField(props: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  testId?: string;
+  wide?: boolean;
+}) {
+  return (
+    <label className={props.wide === true ? 'field field--wide' : 'field'}>
+      {props.label}
+      <input
+        data-testid={props.testId}
+        value={props.value}
+        onChange={(e) => {
+          props.onChange(e.target.value);
+        }}
+      />
+    </label>
+  );
+}
+
+/** A form's primary button (off while its act runs) and the act's message line beneath it. */
+function SubmitRow(props: {
+  act: { busy: boolean; msg: Msg };
+  label: string;
+  onSubmit: () => Promise<unknown>;
+  testId: string;
+  messageTestId: string;
+}) {
+  return (
+    <>
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={props.act.busy}
+        data-testid={props.testId}
+        onClick={() => void props.onSubmit()}
+      >
+        {props.label}
+      </button>
+      <Message msg={props.act.msg} testId={props.messageTestId} />
+    </>
+  );
+}
+
 function Block({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
     <section className="review-block" data-testid={testId}>
@@ -254,16 +300,13 @@ function CommentForm({ caseId, tools }: FormProps) {
         />
         {t('review.comment.issue')}
       </label>
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={act.busy}
-        data-testid="review-comment-submit"
-        onClick={() => void submit()}
-      >
-        {t('review.comment.submit')}
-      </button>
-      <Message msg={act.msg} testId="review-comment" />
+      <SubmitRow
+        act={act}
+        label={t('review.comment.submit')}
+        onSubmit={submit}
+        testId="review-comment-submit"
+        messageTestId="review-comment"
+      />
     </Block>
   );
 }
@@ -361,16 +404,13 @@ function ExtensionForm({ caseId, tools, state }: FormProps & { state: CaseState 
           {t('review.extension.request', { days: request.days, reason: request.reason })}
         </p>
       ) : null}
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={act.busy}
-        data-testid="review-extension-submit"
-        onClick={() => void submit()}
-      >
-        {t('review.extension.submit')}
-      </button>
-      <Message msg={act.msg} testId="review-extension" />
+      <SubmitRow
+        act={act}
+        label={t('review.extension.submit')}
+        onSubmit={submit}
+        testId="review-extension-submit"
+        messageTestId="review-extension"
+      />
     </Block>
   );
 }
@@ -421,27 +461,21 @@ function SuspensionForm({ caseId, tools, state }: FormProps & { state: CaseState
             }}
           />
         </label>
-        <label className="field field--wide">
-          {t('review.suspension.reason')}
-          <input
-            data-testid="review-suspension-reason"
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-            }}
-          />
-        </label>
+        <TextField
+          label={t('review.suspension.reason')}
+          value={reason}
+          onChange={setReason}
+          testId="review-suspension-reason"
+          wide
+        />
       </div>
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={act.busy}
-        data-testid="review-suspension-submit"
-        onClick={() => void submit()}
-      >
-        {t('review.suspension.submit')}
-      </button>
-      <Message msg={act.msg} testId="review-suspension" />
+      <SubmitRow
+        act={act}
+        label={t('review.suspension.submit')}
+        onSubmit={submit}
+        testId="review-suspension-submit"
+        messageTestId="review-suspension"
+      />
     </Block>
   );
 }
@@ -476,15 +510,7 @@ function ClosureApproval({ caseId, tools, state }: FormProps & { state: CaseStat
           <p>
             {t(`review.closureTypes.${r.closureType}`)}：{r.summary}
           </p>
-          <label className="field field--wide">
-            {t('review.closure.note')}
-            <input
-              value={note}
-              onChange={(e) => {
-                setNote(e.target.value);
-              }}
-            />
-          </label>
+          <TextField label={t('review.closure.note')} value={note} onChange={setNote} wide />
           <button
             type="button"
             className="btn btn-primary"
@@ -541,27 +567,21 @@ function ClosureRequestForm({ caseId, tools, state }: FormProps & { state: CaseS
             ))}
           </select>
         </label>
-        <label className="field field--wide">
-          {t('review.closure.summary')}
-          <input
-            data-testid="review-closure-summary"
-            value={summary}
-            onChange={(e) => {
-              setSummary(e.target.value);
-            }}
-          />
-        </label>
+        <TextField
+          label={t('review.closure.summary')}
+          value={summary}
+          onChange={setSummary}
+          testId="review-closure-summary"
+          wide
+        />
       </div>
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={act.busy}
-        data-testid="review-closure-request-submit"
-        onClick={() => void submit()}
-      >
-        {t('review.closure.request')}
-      </button>
-      <Message msg={act.msg} testId="review-closure-request" />
+      <SubmitRow
+        act={act}
+        label={t('review.closure.request')}
+        onSubmit={submit}
+        testId="review-closure-request-submit"
+        messageTestId="review-closure-request"
+      />
     </Block>
   );
 }
@@ -615,37 +635,27 @@ function ReassignForm({ caseId, tools }: FormProps) {
             ))}
           </select>
         </label>
-        <label className="field">
-          {t('review.reassign.manual')}
-          <input
-            data-testid="review-reassign-manual"
-            value={manual}
-            onChange={(e) => {
-              setManual(e.target.value);
-            }}
-          />
-        </label>
-        <label className="field field--wide">
-          {t('review.reassign.reason')}
-          <input
-            data-testid="review-reassign-reason"
-            value={reason}
-            onChange={(e) => {
-              setReason(e.target.value);
-            }}
-          />
-        </label>
+        <TextField
+          label={t('review.reassign.manual')}
+          value={manual}
+          onChange={setManual}
+          testId="review-reassign-manual"
+        />
+        <TextField
+          label={t('review.reassign.reason')}
+          value={reason}
+          onChange={setReason}
+          testId="review-reassign-reason"
+          wide
+        />
       </div>
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={act.busy}
-        data-testid="review-reassign-submit"
-        onClick={() => void submit()}
-      >
-        {t('review.reassign.submit')}
-      </button>
-      <Message msg={act.msg} testId="review-reassign" />
+      <SubmitRow
+        act={act}
+        label={t('review.reassign.submit')}
+        onSubmit={submit}
+        testId="review-reassign-submit"
+        messageTestId="review-reassign"
+      />
     </Block>
   );
 }
