@@ -20,7 +20,7 @@ test('a case recorded offline reaches a colleague after both sync', async ({ bro
   await a.getByTestId('intake-save').click();
   await expect(a).toHaveURL(/#\/cases\/(?!new)[^/]+$/);
   await expect(a.getByTestId('save-state')).toContainText('已保存到本机');
-  await expect(a.getByTestId('sync-chip')).toContainText('离线：联网后自动同步');
+  await expect(a.getByTestId('sync-chip')).toContainText('待联网后自动同步');
 
   // Back online: the app syncs on its own and the case on screen turns 已同步; the top bar says when.
   await ctxA.setOffline(false);
@@ -60,5 +60,5 @@ test('syncing while offline says so and keeps the records waiting', async ({ pag
   await expect(page.getByTestId('save-state')).toContainText('同步失败');
   await expect(page.getByTestId('sync-waiting')).toBeVisible();
   // Automatic sync waits for the network instead of retrying into the void.
-  await expect(page.getByTestId('sync-chip')).toContainText('离线：联网后自动同步');
+  await expect(page.getByTestId('sync-chip')).toContainText('待联网后自动同步');
 });

@@ -85,11 +85,11 @@ describe('sync chip', () => {
       'Sync failed; retries at 09:30',
     );
     expect(describeSyncChip(done(okRun(0, 0)), sched({ paused: 'offline' }), zh, 'zh-CN').text).toBe(
-      '离线：联网后自动同步',
+      '待联网后自动同步',
     );
     const retrying = running({ phase: 'retrying' });
     expect(describeSyncChip(retrying, sched({ paused: 'offline' }), zh, 'zh-CN').text).toBe(
-      '离线：联网后自动同步',
+      '待联网后自动同步',
     );
     expect(describeSyncChip(retrying, sched(), zh, 'zh-CN').text).toBe('网络中断，稍后重试…');
     const revoked = done({ ok: false, at: AT, failure: { kind: 'revoked', code: 'device_revoked' } });
