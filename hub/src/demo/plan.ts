@@ -334,9 +334,10 @@ function mediationFlow(f: FlowCtx): void {
 function arbitrationFlow(f: FlowCtx): void {
   const { rng } = f;
   if (rng() < 0.08) {
+    // 中止 is the supervisor's approval (domain.md §6); the hub refuses it from the handler.
     const from = intIn(rng, 5, 10) * DAY;
     if (
-      !f.step(from, f.handler, 'case.suspended', (at) => ({
+      !f.step(from, f.supervisor, 'case.suspended', (at) => ({
         ground: 'awaiting_appraisal',
         from: day(at),
         reason: '等待劳动能力鉴定结论',

@@ -4,6 +4,7 @@
  * number when a case is accepted. `check` runs before the append so an impossible effect (assigning a
  * user of an unrelated organisation, referring to an unknown one) rejects the event instead.
  */
+import { checkAssignee } from '#shared/case/review-rules';
 import type { AuthContext } from '../auth/authenticate';
 import type { HubContext } from '../context';
 import type { Queries } from '../storage/types';
@@ -13,9 +14,14 @@ import { assigneesOf, blobHashesOf, caseFactsOf, referralTargetOf } from './payl
 
 async function check(q: Queries, auth: AuthContext, c: CheckedEvent): Promise<string | null> {
   for (const who of assigneesOf(c.event)) {
+    // The rule the review tab applies before signing (shared/case/review-rules.ts), same code and message.
     const user = await q.getUser(who);
-    if (!user) return `assignee ${who} is not a known user`;
-    if (user.orgId !== auth.user.orgId) return 'assignees must belong to your organisation';
+    const refusal = checkAssignee(
+      () => (user ? { userId: user.id, orgId: user.orgId } : null),
+      who,
+      auth.user.orgId,
+    );
+    if (refusal !== null) return `${refusal.code}: ${refusal.message}`;
   }
   const to = referralTargetOf(c.event);
   if (c.event.type === 'case.referred' && (to === null || !(await q.getOrg(to))))

@@ -138,6 +138,13 @@ describe('seed-demo', () => {
     }
   });
 
+  it('records approvals (suspensions, extensions) as the supervisor: no seeded event is one the hub refuses', async () => {
+    const { events } = await enrollAndPull(seeded.enrollCodes.supArb ?? '');
+    const approvals = events.filter((e) => e.type === 'case.suspended' || e.type === 'deadline.extended');
+    expect(approvals.some((e) => e.type === 'case.suspended')).toBe(true);
+    for (const e of approvals) expect(e.actor.role, e.type).toBe('supervisor');
+  });
+
   it('the court sees the cases referred to it for judicial confirmation, with its answers', async () => {
     const court = reduceAll((await enrollAndPull(seeded.enrollCodes.court ?? '')).events);
     expect(court.length).toBeGreaterThan(0);

@@ -61,14 +61,36 @@ describe.each(BACKENDS)('review rules on push on $name', ({ config }) => {
     expect(otherRule?.detail).toContain('extension_not_allowed');
   });
 
-  it('lets only a supervisor approve, extend or send back', async () => {
-    for (const type of ['deadline.extended', 'closure.approved', 'case.returned'] as const) {
+  it('lets only a supervisor approve, extend, suspend or send back', async () => {
+    const stored = await h.storage.q.lastHubSeq();
+    for (const type of [
+      'deadline.extended',
+      'case.suspended',
+      'closure.approved',
+      'case.returned',
+    ] as const) {
       const r = await pushOne(arb, await arb.emit(c1, type));
       expect(r, type).toMatchObject({ status: 'rejected', reason: 'forbidden' });
-      expect(r?.detail).toContain('supervisor');
+      // Machine-readable code first, then the Chinese message.
+      expect(r?.detail, type).toMatch(/^supervisor_required: .*须由主管/);
     }
+    expect(await h.storage.q.lastHubSeq()).toBe(stored);
     const back = await pushOne(sup, await sup.emit(c1, 'case.returned', { reason: '补充考勤记录' }));
     expect(back?.status).toBe('accepted');
+  });
+
+  it('takes a suspension (中止) only as the supervisor approves it, and the handler may then resume', async () => {
+    const payload = {
+      ground: 'awaiting_appraisal',
+      from: '2026-11-28',
+      reason: '等待劳动能力鉴定结论',
+    } as const;
+    const byHandler = await pushOne(arb, await arb.emit(c1, 'case.suspended', payload));
+    expect(byHandler?.detail).toMatch(/^supervisor_required: 中止审理须由主管/);
+    const approved = await pushOne(sup, await sup.emit(c1, 'case.suspended', payload));
+    expect(approved?.status).toBe('accepted');
+    const resumed = await pushOne(arb, await arb.emit(c1, 'case.resumed', { on: '2026-12-10' }));
+    expect(resumed?.status).toBe('accepted');
   });
 
   it('approves a pending closure request, but not one of a case with an open conflict', async () => {
@@ -107,11 +129,13 @@ describe.each(BACKENDS)('review rules on push on $name', ({ config }) => {
       await sup.emit(c1, 'case.reassigned', { assigneeId: stranger.id, reason: '改派' }),
     );
     expect(other).toMatchObject({ status: 'rejected', reason: 'forbidden' });
+    expect(other?.detail).toBe('assignee_other_org: 只能指派给本机构的仲裁员或调解员');
     const unknown = await pushOne(
       sup,
       await sup.emit(c1, 'case.reassigned', { assigneeId: h.ids(), reason: '改派' }),
     );
     expect(unknown).toMatchObject({ status: 'rejected', reason: 'forbidden' });
+    expect(unknown?.detail).toMatch(/^assignee_unknown: /);
     const colleague = await h.user(org, '孙调解', ['mediator']);
     const fine = await pushOne(
       sup,
