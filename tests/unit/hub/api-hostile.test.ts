@@ -2,12 +2,15 @@
 // signatures, broken chains (gaps and forks, validly signed), replays with other content, a revoked
 // device's token, oversize bodies, blob bytes that do not match their hash — each answered 4xx (a push
 // answered 200 may only say rejected/duplicate), never 5xx; afterwards every table of the database and
-// the blob folder are byte-for-byte as before. Seeded (fast-check), so a failure replays.
+// the blob folder are byte-for-byte as before. Seeded (fast-check), so a failure replays. Runs on SQLite
+// and, when HUB_TEST_PG_URL is set (CI starts a loopback cluster), on PostgreSQL: there the snapshot is
+// every table of the test's own schema, each table's rows as text in a stable order.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#shared/events/envelope';
 import { revokeDevice } from '../../../hub/src/admin/commands';
@@ -17,9 +20,8 @@ import { testDevice, type TestDevice } from './support/devices';
 import { bearer, startHub, type Harness } from './support/harness';
 
 const RUNS = 10_000;
-const sqlite = BACKENDS[0];
 
-function snapshotDb(file: string): string {
+function snapshotSqlite(file: string): string {
   const db = new Database(file, { readonly: true });
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
@@ -38,6 +40,36 @@ function snapshotDb(file: string): string {
   }
 }
 
+/** Every table of `schema`, each table's rows rendered as text and sorted, hashed. */
+async function snapshotPostgres(connectionString: string, schema: string): Promise<string> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const tables = await client.query<{ name: string }>(
+      'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name',
+      [schema],
+    );
+    // An empty list would make the before/after comparison vacuous.
+    if (!tables.rows.some((t) => t.name === 'events')) throw new Error(`no events table in ${schema}`);
+    const h = createHash('sha256');
+    for (const { name } of tables.rows) {
+      const rows = await client.query<{ row: string }>(
+        `SELECT t::text AS row FROM "${schema}"."${name}" t ORDER BY 1`,
+      );
+      h.update(`${name}:${JSON.stringify(rows.rows.map((r) => r.row))}\n`);
+    }
+    return h.digest('hex');
+  } finally {
+    await client.end();
+  }
+}
+
+function snapshotDb(cfg: StorageConfig): Promise<string> {
+  if (cfg.kind === 'sqlite') return Promise.resolve(snapshotSqlite(cfg.file));
+  if (cfg.schema === undefined) throw new Error('a PostgreSQL test runs in its own schema');
+  return snapshotPostgres(cfg.connectionString, cfg.schema);
+}
+
 function snapshotDir(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
@@ -51,18 +83,15 @@ function snapshotDir(dir: string): string[] {
   return out.sort();
 }
 
-describe('hostile requests (sqlite)', () => {
+describe.each(BACKENDS)('hostile requests ($name)', ({ config }) => {
   let h: Harness;
-  let file: string;
+  let cfg: StorageConfig;
   let a: TestDevice;
   let revoked: TestDevice;
   let stored: CaseEvent[];
   let caseId: string;
   beforeAll(async () => {
-    if (!sqlite) throw new Error('no sqlite backend');
-    const cfg: StorageConfig = sqlite.config();
-    if (cfg.kind !== 'sqlite') throw new Error('sqlite expected');
-    file = cfg.file;
+    cfg = config();
     h = await startHub(cfg, { syncPerMinute: 1_000_000, authPerMinute: 1_000_000 });
     const org = await h.org('荆门市劳动人事争议仲裁院');
     a = await testDevice(h, await h.user(org, '王调解', ['mediator']), 'mediator');
@@ -80,7 +109,7 @@ describe('hostile requests (sqlite)', () => {
   });
 
   it(`answers ${String(RUNS)} hostile requests with 4xx (never 5xx) and changes no row and no blob`, async () => {
-    const dbBefore = snapshotDb(file);
+    const dbBefore = await snapshotDb(cfg);
     const blobsBefore = snapshotDir(h.blobDir);
     const head = a.head();
     const evidenceSha = (stored[1]?.payload as { sha256: string }).sha256;
@@ -204,7 +233,7 @@ describe('hostile requests (sqlite)', () => {
     );
     expect([...seen.values()].reduce((x, y) => x + y, 0)).toBe(RUNS);
     expect(seen.size).toBe(10);
-    expect(snapshotDb(file)).toBe(dbBefore);
+    expect(await snapshotDb(cfg)).toBe(dbBefore);
     expect(snapshotDir(h.blobDir)).toEqual(blobsBefore);
   }, 600_000);
 });
