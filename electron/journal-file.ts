@@ -12,13 +12,25 @@ import type { IpcOutput } from '#shared/ipc/contract';
 export type JournalFs = {
   open(file: string, flags: string): Promise<FileHandle>;
   mkdir(dir: string, options: { recursive: true }): Promise<unknown>;
+  rename(from: string, to: string): Promise<void>;
 };
 
 export type JournalFile = {
   /** Appends whole lines; resolves with the durable end offset. */
   append(lines: readonly string[]): Promise<number>;
   read(fromOffset: number, maxBytes: number): Promise<IpcOutput<'journal:read'>>;
+  /**
+   * One part of a replacement (the #8 migration rewrites the plaintext journal sealed): `first` starts
+   * a fresh `<file>.replace` temp file, each part appends to it, `last` fsyncs it and renames it over
+   * the journal (then fsyncs the folder). Before `last` the journal is untouched, so a crash loses
+   * nothing; an append that arrives while a replacement is open makes `last` refuse (its line would
+   * be lost). Resolves with the bytes written to the replacement.
+   */
+  replace(lines: readonly string[], first: boolean, last: boolean): Promise<number>;
 };
+
+/** A replacement part out of order, or one the journal moved under; the IPC guard answers invalid_input. */
+export class JournalReplaceError extends Error {}
 
 const newline = 0x0a;
 const chunk = 64 * 1024;
@@ -50,6 +62,46 @@ async function fsyncDir(fs: JournalFs, dir: string): Promise<void> {
 /** A journal stored in `file`; the folder is created on first append. */
 export function createJournalFile(file: string, fs: JournalFs): JournalFile {
   let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.then(job);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  const tmpFile = `${file}.replace`;
+  /** The replacement being written, and whether an append came in meanwhile. */
+  let replacing: { appended: boolean } | null = null;
+
+  const replaceNow = async (lines: readonly string[], first: boolean, last: boolean): Promise<number> => {
+    if (first) {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      replacing = { appended: false };
+    } else if (!replacing) {
+      throw new JournalReplaceError('没有进行中的日志替换 (no journal replacement in progress: send first)');
+    }
+    const fh = await fs.open(tmpFile, first ? 'w' : 'a');
+    let size: number;
+    try {
+      if (lines.length > 0) {
+        const data = Buffer.from(lines.join('\n') + '\n', 'utf8');
+        await fh.write(data, 0, data.length, null);
+      }
+      if (last) await fh.sync();
+      size = (await fh.stat()).size;
+    } finally {
+      await fh.close();
+    }
+    if (last) {
+      const moved = replacing.appended;
+      replacing = null;
+      if (moved)
+        throw new JournalReplaceError(
+          '替换期间日志有新记录，已放弃替换 (the journal was appended to during the replacement: not replaced)',
+        );
+      await fs.rename(tmpFile, file);
+      await fsyncDir(fs, path.dirname(file));
+    }
+    return size;
+  };
 
   const appendNow = async (lines: readonly string[]): Promise<number> => {
     await fs.mkdir(path.dirname(file), { recursive: true });
@@ -62,6 +114,7 @@ export function createJournalFile(file: string, fs: JournalFs): JournalFile {
       await fh.write(data, 0, data.length, null);
       await fh.sync();
       if (size === 0) await fsyncDir(fs, path.dirname(file));
+      if (replacing) replacing.appended = true;
       return safeEnd + data.length;
     } finally {
       await fh.close();
@@ -86,16 +139,9 @@ export function createJournalFile(file: string, fs: JournalFs): JournalFile {
   };
 
   return {
-    append: (lines) => {
-      const next = queue.then(() => appendNow(lines));
-      queue = next.catch(() => undefined);
-      return next;
-    },
-    read: (fromOffset, maxBytes) => {
-      const next = queue.then(() => readNow(fromOffset, maxBytes));
-      queue = next.catch(() => undefined);
-      return next;
-    },
+    append: (lines) => serial(() => appendNow(lines)),
+    read: (fromOffset, maxBytes) => serial(() => readNow(fromOffset, maxBytes)),
+    replace: (lines, first, last) => serial(() => replaceNow(lines, first, last)),
   };
 }
 

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { BrowserWindow, Dialog, IpcMain, PrintToPDFOptions, WebContents } from 'electron';
 import { ipcError, type AppInfo, type IpcParsed } from '#shared/ipc/contract';
-import { JournalOffsetError, type JournalFile } from '../journal-file';
+import { JournalOffsetError, JournalReplaceError, type JournalFile } from '../journal-file';
 import type { KeyStore } from '../key-store';
 import { handle } from './handle';
 
@@ -100,6 +100,18 @@ export function registerHandlers(ipcMain: Pick<IpcMain, 'handle'>, deps: Handler
       return { ok: true, value: await deps.journal.read(input.fromOffset, input.maxBytes) };
     } catch (e) {
       if (e instanceof JournalOffsetError) return ipcError('invalid_input', e.message);
+      throw e;
+    }
+  });
+
+  handle(ipcMain, 'journal:replace', async (input) => {
+    try {
+      return {
+        ok: true,
+        value: { offset: await deps.journal.replace(input.lines, input.first, input.last) },
+      };
+    } catch (e) {
+      if (e instanceof JournalReplaceError) return ipcError('invalid_input', e.message);
       throw e;
     }
   });

@@ -12,6 +12,12 @@ export type JournalPort = {
   append(lines: readonly string[]): Promise<Result<void, JournalError>>;
   /** Every line ever appended, in order. */
   readAll(): Promise<Result<string[], JournalError>>;
+  /**
+   * Replaces the whole journal atomically (the old lines or the new, never a mix); durable when it
+   * resolves. Only the #8 migration uses it (plaintext lines rewritten sealed); optional for ports
+   * that cannot, which then keep their journal as it is.
+   */
+  replace?(lines: readonly string[]): Promise<Result<void, JournalError>>;
 };
 
 /** An in-memory journal, for tests and for a session where the platform has none. */
@@ -24,5 +30,9 @@ export function memoryJournal(initial: readonly string[] = []): JournalPort & { 
       return Promise.resolve({ ok: true, value: undefined });
     },
     readAll: () => Promise.resolve({ ok: true, value: [...lines] }),
+    replace: (next) => {
+      lines.splice(0, lines.length, ...next);
+      return Promise.resolve({ ok: true, value: undefined });
+    },
   };
 }

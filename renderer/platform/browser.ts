@@ -16,7 +16,12 @@ import {
   type IpcResult,
   type TribunalApi,
 } from '#shared/ipc/contract';
-import { createOpfsJournal, JournalOffsetError, type OpfsDirectory } from './opfs-journal';
+import {
+  createOpfsJournal,
+  JournalOffsetError,
+  JournalReplaceError,
+  type OpfsDirectory,
+} from './opfs-journal';
 import { printDocument } from './browser-print';
 
 export type BrowserPlatformOptions = {
@@ -58,7 +63,8 @@ function call<C extends IpcChannel>(
     try {
       return await impl(parsed.data as IpcParsed<C>);
     } catch (e) {
-      if (e instanceof JournalOffsetError) return ipcError('invalid_input', e.message);
+      if (e instanceof JournalOffsetError || e instanceof JournalReplaceError)
+        return ipcError('invalid_input', e.message);
       const detail = e instanceof Error ? e.message : String(e);
       return ipcError('internal', `内部错误 (internal error in ${channel}): ${detail}`);
     }
@@ -120,6 +126,9 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Tri
       append: call('journal:append', async (input) => value({ offset: await journal.append(input.lines) })),
       read: call('journal:read', async (input) =>
         value(await journal.read(input.fromOffset, input.maxBytes)),
+      ),
+      replace: call('journal:replace', async (input) =>
+        value({ offset: await journal.replace(input.lines, input.first, input.last) }),
       ),
     },
     keys: {

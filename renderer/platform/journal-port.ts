@@ -11,11 +11,25 @@ export type PlatformJournalPort = {
   append(lines: readonly string[]): Promise<Result<void, IpcError>>;
   /** Every line ever appended, in order. */
   readAll(): Promise<Result<string[], IpcError>>;
+  /** Replaces the whole journal by `lines`, atomically (old or new, never half); durable when answered. */
+  replace(lines: readonly string[]): Promise<Result<void, IpcError>>;
 };
 
 /** A journal port over `api.journal` (the Electron file or the browser's OPFS file). */
 export function journalPortFrom(api: Pick<TribunalApi, 'journal'>): PlatformJournalPort {
   return {
+    replace: async (lines) => {
+      const per = ipcLimits.journalLinesPerAppend;
+      for (let i = 0; i === 0 || i < lines.length; i += per) {
+        const r = await api.journal.replace({
+          lines: lines.slice(i, i + per),
+          first: i === 0,
+          last: i + per >= lines.length,
+        });
+        if (!r.ok) return r;
+      }
+      return ok(undefined);
+    },
     append: async (lines) => {
       for (let i = 0; i < lines.length; i += ipcLimits.journalLinesPerAppend) {
         const r = await api.journal.append({ lines: lines.slice(i, i + ipcLimits.journalLinesPerAppend) });

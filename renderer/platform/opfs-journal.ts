@@ -29,10 +29,20 @@ export type OpfsDirectory = {
 export type BrowserJournal = {
   append(lines: readonly string[]): Promise<number>;
   read(fromOffset: number, maxBytes: number): Promise<IpcOutput<'journal:read'>>;
+  /**
+   * One part of a replacement (the #8 migration): `first` opens a writable on the journal that starts
+   * empty, each part writes its lines, `last` closes it — Chromium then moves its swap file over the
+   * journal in one step, the web platform's "write a new file, then rename". Until then the journal
+   * is untouched (a crash or reload discards the swap file). An append meanwhile makes `last` abort.
+   */
+  replace(lines: readonly string[], first: boolean, last: boolean): Promise<number>;
 };
 
 /** Thrown for an offset that is not at a line start or beyond the end. */
 export class JournalOffsetError extends Error {}
+
+/** A replacement part out of order, or one an append moved under. */
+export class JournalReplaceError extends Error {}
 
 const newline = 0x0a;
 const chunk = 64 * 1024;
@@ -99,7 +109,42 @@ export function createOpfsJournal(
       throw e;
     }
     await writable.close();
+    if (replacing) replacing.appended = true;
     return safeEnd + data.byteLength;
+  };
+
+  let replacing: { writable: OpfsWritable; size: number; appended: boolean } | null = null;
+
+  const replaceNow = async (lines: readonly string[], first: boolean, last: boolean): Promise<number> => {
+    if (first) {
+      if (replacing) await replacing.writable.abort();
+      replacing = null;
+      const writable = await (await handle(true)).createWritable({ keepExistingData: false });
+      replacing = { writable, size: 0, appended: false };
+    }
+    const r = replacing;
+    if (!r)
+      throw new JournalReplaceError('没有进行中的日志替换 (no journal replacement in progress: send first)');
+    try {
+      if (lines.length > 0) {
+        const data = new TextEncoder().encode(lines.join('\n') + '\n');
+        await r.writable.write({ type: 'write', position: r.size, data });
+        r.size += data.byteLength;
+      }
+      if (last && r.appended)
+        throw new JournalReplaceError(
+          '替换期间日志有新记录，已放弃替换 (the journal was appended to during the replacement: not replaced)',
+        );
+    } catch (e) {
+      replacing = null;
+      await r.writable.abort();
+      throw e;
+    }
+    if (last) {
+      replacing = null;
+      await r.writable.close();
+    }
+    return r.size;
   };
 
   const readNow = async (fromOffset: number, maxBytes: number) => {
@@ -118,5 +163,6 @@ export function createOpfsJournal(
   return {
     append: (lines) => serial(() => appendNow(lines)),
     read: (fromOffset, maxBytes) => serial(() => readNow(fromOffset, maxBytes)),
+    replace: (lines, first, last) => serial(() => replaceNow(lines, first, last)),
   };
 }

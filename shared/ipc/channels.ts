@@ -13,6 +13,7 @@ export const ipcChannels = [
   'files:saveDialog',
   'journal:append',
   'journal:read',
+  'journal:replace',
   'keys:store',
   'keys:load',
   'keys:status',

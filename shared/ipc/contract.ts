@@ -88,6 +88,17 @@ const journalAppendInput = z.strictObject({
   lines: z.array(journalLine).min(1).max(ipcLimits.journalLinesPerAppend),
 });
 
+/**
+ * One part of a journal replacement (#8 migration: the plaintext journal rewritten sealed). `first`
+ * starts a fresh temporary file, every part appends its lines to it, `last` makes it durable and
+ * renames it over the journal: a crash before that leaves the old journal whole.
+ */
+const journalReplaceInput = z.strictObject({
+  lines: z.array(journalLine).max(ipcLimits.journalLinesPerAppend),
+  first: z.boolean(),
+  last: z.boolean(),
+});
+
 const journalReadInput = z.strictObject({
   fromOffset: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   maxBytes: z
@@ -120,6 +131,7 @@ export const ipcContract = {
   'files:saveDialog': saveDialogInput,
   'journal:append': journalAppendInput,
   'journal:read': journalReadInput,
+  'journal:replace': journalReplaceInput,
   'keys:store': keysStoreInput,
   'keys:load': keysLoadInput,
   'keys:status': noInput,
@@ -172,6 +184,8 @@ export type IpcOutputs = {
    * middle of an append that was never acknowledged) is not returned. `end` is true when nothing is left.
    */
   'journal:read': { readonly lines: readonly string[]; readonly nextOffset: number; readonly end: boolean };
+  /** `offset`: bytes written to the replacement so far; after `last` it is the journal's new length. */
+  'journal:replace': { readonly offset: number };
   'keys:store': { readonly backend: KeyBackend };
   'keys:load': { readonly wrapped: string; readonly backend: KeyBackend };
   'keys:status': KeyStatus;
@@ -195,7 +209,11 @@ export type TribunalApi = {
     readonly print: IpcCall<'documents:print'>;
   };
   readonly files: { readonly saveDialog: IpcCall<'files:saveDialog'> };
-  readonly journal: { readonly append: IpcCall<'journal:append'>; readonly read: IpcCall<'journal:read'> };
+  readonly journal: {
+    readonly append: IpcCall<'journal:append'>;
+    readonly read: IpcCall<'journal:read'>;
+    readonly replace: IpcCall<'journal:replace'>;
+  };
   readonly keys: {
     readonly store: IpcCall<'keys:store'>;
     readonly load: IpcCall<'keys:load'>;

@@ -194,6 +194,33 @@ describe('IPC handlers', () => {
     });
   });
 
+  it('journal:replace: parts to a temp file, renamed over the journal on the last; out of order is invalid_input', async () => {
+    const { call } = setup();
+    expect(await call('journal:append', { lines: ['{"plain":1}'] })).toMatchObject({ ok: true });
+    expect(await call('journal:replace', { lines: ['{"a":1}'], first: true, last: false })).toEqual({
+      ok: true,
+      value: { offset: 8 },
+    });
+    expect(await call('journal:read', { fromOffset: 0 })).toMatchObject({
+      value: { lines: ['{"plain":1}'] },
+    });
+    expect(await call('journal:replace', { lines: ['{"b":2}'], first: false, last: true })).toEqual({
+      ok: true,
+      value: { offset: 16 },
+    });
+    expect(await call('journal:read', { fromOffset: 0 })).toMatchObject({
+      value: { lines: ['{"a":1}', '{"b":2}'], end: true },
+    });
+    expect(await call('journal:replace', { lines: [], first: false, last: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await call('journal:replace', { lines: ['x\ny'], first: true, last: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+
   it('keys: store, load, status on a secure backend', async () => {
     const { call } = setup();
     expect(await call('keys:status', undefined)).toEqual({

@@ -2,7 +2,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createJournalFile, JournalOffsetError, type JournalFs } from '../../../electron/journal-file';
+import {
+  createJournalFile,
+  JournalOffsetError,
+  JournalReplaceError,
+  type JournalFs,
+} from '../../../electron/journal-file';
 
 let dir: string;
 let file: string;
@@ -11,6 +16,10 @@ const log: string[] = [];
 /** Real fs, but records open / write / sync / close order so durability is checked. */
 const spyFs: JournalFs = {
   mkdir: (d, o) => fs.mkdir(d, o),
+  rename: async (from, to) => {
+    log.push(`rename ${path.basename(from)} ${path.basename(to)}`);
+    await fs.rename(from, to);
+  },
   open: async (f, flags) => {
     const fh = await fs.open(f, flags);
     const name = path.basename(f);
@@ -96,5 +105,46 @@ describe('journal file', () => {
     expect([...offsets].sort((a, b) => a - b)).toEqual(offsets);
     const { lines } = await j.read(0, 1 << 20);
     expect(lines).toEqual(Array.from({ length: 20 }, (_, i) => `line-${i}`));
+  });
+});
+
+describe('journal file replace (#8 migration of a plaintext journal)', () => {
+  it('writes the parts to a temp file, fsyncs it, then renames it over the journal and fsyncs the folder', async () => {
+    const j = createJournalFile(file, spyFs);
+    await j.append(['plain-1', 'plain-2']);
+    log.length = 0;
+    expect(await j.replace(['sealed-1'], true, false)).toBe(9);
+    expect(await fs.readFile(file, 'utf8')).toBe('plain-1\nplain-2\n'); // untouched until the last part
+    expect(await j.replace(['sealed-2'], false, true)).toBe(18);
+    expect(await fs.readFile(file, 'utf8')).toBe('sealed-1\nsealed-2\n');
+    const sync = log.lastIndexOf('sync events.jsonl.replace');
+    const rename = log.indexOf('rename events.jsonl.replace events.jsonl');
+    expect(sync).toBeGreaterThanOrEqual(0);
+    expect(rename).toBeGreaterThan(sync);
+    expect(log.lastIndexOf('sync journal')).toBeGreaterThan(rename);
+    await expect(fs.access(`${file}.replace`)).rejects.toThrow();
+    expect(await j.read(0, 1024)).toEqual({ lines: ['sealed-1', 'sealed-2'], nextOffset: 18, end: true });
+    expect(await j.append(['next'])).toBe(23);
+  });
+
+  it('a crash before the last part leaves the old journal; the next first part starts the temp file over', async () => {
+    const j = createJournalFile(file, spyFs);
+    await j.append(['old']);
+    await j.replace(['half-written'], true, false);
+    // "Crash": a new process opens the same file with a fresh journal object.
+    const after = createJournalFile(file, spyFs);
+    expect((await after.read(0, 1024)).lines).toEqual(['old']);
+    await expect(after.replace(['x'], false, true)).rejects.toBeInstanceOf(JournalReplaceError);
+    await after.replace(['new'], true, true);
+    expect(await fs.readFile(file, 'utf8')).toBe('new\n');
+  });
+
+  it('refuses to rename when an append came in during the replacement (that line would be lost)', async () => {
+    const j = createJournalFile(file, spyFs);
+    await j.append(['old']);
+    await j.replace(['new'], true, false);
+    await j.append(['saved meanwhile']);
+    await expect(j.replace([], false, true)).rejects.toBeInstanceOf(JournalReplaceError);
+    expect(await fs.readFile(file, 'utf8')).toBe('old\nsaved meanwhile\n');
   });
 });

@@ -16,7 +16,16 @@ function apiOver(pageBytes: number) {
     ok: true as const,
     value: await j.read(fromOffset, pageBytes),
   }));
-  return { api: { journal: { append, read } } as unknown as Pick<TribunalApi, 'journal'>, append, read };
+  const replace = vi.fn(async (input: { lines: string[]; first: boolean; last: boolean }) => ({
+    ok: true as const,
+    value: { offset: await j.replace(input.lines, input.first, input.last) },
+  }));
+  return {
+    api: { journal: { append, read, replace } } as unknown as Pick<TribunalApi, 'journal'>,
+    append,
+    read,
+    replace,
+  };
 }
 
 describe('journal port over the platform', () => {
@@ -35,11 +44,29 @@ describe('journal port over the platform', () => {
     const append = vi.fn(() =>
       Promise.resolve({ ok: false as const, error: { code: 'io' as const, message: 'disk' } }),
     );
-    const port = journalPortFrom({ journal: { append, read: vi.fn() } });
+    const port = journalPortFrom({ journal: { append, read: vi.fn(), replace: vi.fn() } });
     expect(await port.append(Array.from({ length: 1500 }, () => 'x'))).toMatchObject({
       ok: false,
       error: { code: 'io' },
     });
     expect(append).toHaveBeenCalledOnce();
+  });
+
+  it('replaces the whole journal in contract-sized parts, first and last marked', async () => {
+    const { api, replace } = apiOver(4096);
+    const port = journalPortFrom(api);
+    await port.append(['plain']);
+    const lines = Array.from({ length: 2100 }, (_, i) => `{"s":${i}}`);
+    expect(await port.replace(lines)).toEqual({ ok: true, value: undefined });
+    expect(replace.mock.calls.map(([c]) => [c.lines.length, c.first, c.last])).toEqual([
+      [1000, true, false],
+      [1000, false, false],
+      [100, false, true],
+    ]);
+    expect(await port.readAll()).toEqual({ ok: true, value: lines });
+    // An empty replacement is one call that is both first and last.
+    expect(await port.replace([])).toEqual({ ok: true, value: undefined });
+    expect(replace.mock.calls.at(-1)?.[0]).toEqual({ lines: [], first: true, last: true });
+    expect(await port.readAll()).toEqual({ ok: true, value: [] });
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createOpfsJournal, JournalOffsetError } from '../../../../renderer/platform/opfs-journal';
+import {
+  createOpfsJournal,
+  JournalOffsetError,
+  JournalReplaceError,
+} from '../../../../renderer/platform/opfs-journal';
 import { fakeOpfs } from './fake-opfs';
 
 const setup = () => {
@@ -67,5 +71,47 @@ describe('OPFS journal', () => {
     const { journal } = setup();
     await Promise.all(Array.from({ length: 10 }, (_, i) => journal.append([`l${i}`])));
     expect((await journal.read(0, 1000)).lines).toEqual(Array.from({ length: 10 }, (_, i) => `l${i}`));
+  });
+});
+
+describe('OPFS journal replace (#8 migration)', () => {
+  it('writes the new lines in parts and swaps them in only on the last part', async () => {
+    const { fs, journal } = setup();
+    await journal.append(['plain-1', 'plain-2']);
+    expect(await journal.replace(['sealed-1'], true, false)).toBe(9);
+    // Until the last part the journal is the old one (a crash or reload here loses nothing).
+    expect(fs.text('j.jsonl')).toBe('plain-1\nplain-2\n');
+    expect(await journal.replace(['sealed-2'], false, true)).toBe(18);
+    expect(fs.text('j.jsonl')).toBe('sealed-1\nsealed-2\n');
+    expect((await journal.read(0, 1000)).lines).toEqual(['sealed-1', 'sealed-2']);
+    expect(await journal.append(['next'])).toBe(23);
+  });
+
+  it('an abandoned replacement leaves the journal whole; a new first part starts over', async () => {
+    const { fs, journal } = setup();
+    await journal.append(['old']);
+    await journal.replace(['half'], true, false);
+    expect(fs.text('j.jsonl')).toBe('old\n');
+    await journal.replace(['a', 'b'], true, true);
+    expect(fs.text('j.jsonl')).toBe('a\nb\n');
+  });
+
+  it('refuses a part without a first one, and a replacement an append came into', async () => {
+    const { fs, journal } = setup();
+    await expect(journal.replace(['x'], false, true)).rejects.toBeInstanceOf(JournalReplaceError);
+    await journal.append(['old']);
+    await journal.replace(['new'], true, false);
+    await journal.append(['saved meanwhile']);
+    await expect(journal.replace([], false, true)).rejects.toBeInstanceOf(JournalReplaceError);
+    expect(fs.text('j.jsonl')).toBe('old\nsaved meanwhile\n');
+  });
+
+  it('a failed write aborts the replacement and keeps the old journal', async () => {
+    const { fs, journal } = setup();
+    await journal.append(['old']);
+    fs.failNextWrite();
+    await expect(journal.replace(['new'], true, true)).rejects.toThrow('disk full');
+    expect(fs.text('j.jsonl')).toBe('old\n');
+    expect(fs.events.at(-1)).toBe('abort');
   });
 });
