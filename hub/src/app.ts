@@ -11,6 +11,7 @@ import { createRateLimiter } from './http/rate-limit';
 import { registerBlobRoutes } from './routes/blobs';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerHealthRoute } from './routes/health';
+import { registerOrgRoutes } from './routes/org';
 import { registerReportRoutes } from './routes/reports';
 import { registerSyncRoutes } from './routes/sync';
 import type { Storage } from './storage/types';
@@ -62,6 +63,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerSyncRoutes(app, ctx);
   registerBlobRoutes(app, ctx);
   registerReportRoutes(app, ctx);
+  registerOrgRoutes(app, ctx);
   return app;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Db, SqlValue } from './db';
 import { num } from './db';
+import { orgQueries } from './org-queries';
 import { recoveryQueries } from './recovery-queries';
 import { toBlob, toCase, toDevice, toEvent, toFeedEvent, toOrg, toToken, toUser } from './row-mappers';
 import type { CasePatch, Principal, Queries } from './types';
@@ -337,5 +338,6 @@ export function createQueries(db: Db): Queries {
     ...caseQueries(db),
     ...blobQueries(db),
     ...recoveryQueries(db),
+    ...orgQueries(db),
   };
 }

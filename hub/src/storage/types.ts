@@ -85,6 +85,25 @@ export type RecoveryAuditRecord = {
   operator: string;
   at: number;
 };
+/** One export a user made on a laptop (issue #9), as the hub stores it; `disclosure` is comma-separated. */
+export type ExportAuditRow = {
+  id: string;
+  orgId: string;
+  userId: string;
+  deviceId: string;
+  /** When the laptop made the file (RFC 3339, as recorded there). */
+  at: string;
+  kind: string;
+  format: string;
+  file: string;
+  rows: number;
+  cases: number;
+  periodFrom: string | null;
+  periodTo: string | null;
+  caseId: string | null;
+  disclosure: string;
+  receivedAt: number;
+};
 /** Who is asking: visibility comes from grants to the user, or to the org when a supervisor asks. */
 export type Principal = { userId: string; orgId: string; supervisor: boolean };
 export type GrantType = 'user' | 'org';
@@ -143,6 +162,13 @@ export type Queries = {
   setWrappedRecoveryKey(deviceId: string, wrapped: string): Promise<void>;
   addRecoveryAudit(r: RecoveryAuditRecord): Promise<void>;
   listRecoveryAudit(deviceId: string): Promise<RecoveryAuditRecord[]>;
+  /** Every user of one organisation, by name (the org directory, issue #9). */
+  listOrgUsers(orgId: string): Promise<UserRecord[]>;
+  /** Stores one export audit row; false when its id is already stored. */
+  addExportAudit(r: ExportAuditRow): Promise<boolean>;
+  getExportAudit(id: string): Promise<ExportAuditRow | null>;
+  /** Newest first: the organisation's rows, or only `userId`'s when given. */
+  listExportAudit(orgId: string, userId: string | null, limit: number): Promise<ExportAuditRow[]>;
   getState(key: string): Promise<string | null>;
   setState(key: string, value: string): Promise<void>;
 };

@@ -88,6 +88,44 @@ describe.each(BACKENDS)('migrations on $name', ({ config }) => {
     await s.close();
   });
 
+  it('005 keeps export audit rows once per id, newest first, per organisation and user', async () => {
+    const backend = await openBackend(config());
+    await migrate(backend, 4);
+    expect(await migrate(backend, 5)).toBe(5);
+    const s = storageOver(backend);
+    const row = {
+      id: 'x1',
+      orgId: 'o1',
+      userId: 'u1',
+      deviceId: 'd1',
+      at: '2026-11-28T09:00:00.000Z',
+      kind: 'caseload',
+      format: 'csv',
+      file: '案件清单.csv',
+      rows: 3,
+      cases: 2,
+      periodFrom: '2026-01-01',
+      periodTo: '2026-11-28',
+      caseId: null,
+      disclosure: 'case_list,handler_names',
+      receivedAt: 10,
+    };
+    expect(await s.q.addExportAudit(row)).toBe(true);
+    expect(await s.q.addExportAudit({ ...row, file: '又一次.csv' })).toBe(false);
+    await s.q.addExportAudit({
+      ...row,
+      id: 'x2',
+      userId: 'u2',
+      receivedAt: 11,
+      periodFrom: null,
+      periodTo: null,
+    });
+    await s.q.addExportAudit({ ...row, id: 'x3', orgId: 'o2', receivedAt: 12 });
+    expect((await s.q.listExportAudit('o1', null, 10)).map((r) => r.id)).toEqual(['x2', 'x1']);
+    expect(await s.q.listExportAudit('o1', 'u1', 10)).toEqual([row]);
+    await s.close();
+  });
+
   it('is idempotent and ends at the latest version', async () => {
     const backend = await openBackend(config());
     await migrate(backend);

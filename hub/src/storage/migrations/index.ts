@@ -7,6 +7,7 @@ import { migration001 } from './001-initial';
 import { migration002 } from './002-case-numbers';
 import { migration003 } from './003-recovery-keys';
 import { migration004 } from './004-case-assignee';
+import { migration005 } from './005-export-audit';
 
 export type Migration = {
   version: number;
@@ -15,7 +16,13 @@ export type Migration = {
 };
 
 /** All migrations in order; append only. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+];
 
 /** Column type for 64-bit integers per dialect. */
 export const bigint = (d: Dialect): string => (d === 'postgres' ? 'BIGINT' : 'INTEGER');
