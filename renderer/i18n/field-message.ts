@@ -10,9 +10,13 @@ import { useTranslation } from 'react-i18next';
 import type { LawMessage } from '#shared/law/messages';
 import type { intakeZh } from './features/intake';
 
+/** The party form's messages (case file 当事人), checked by renderer/features/case/party-edit. */
+export const PARTY_MESSAGE_KEYS = ['nameRequired', 'reasonRequired', 'nothingChanged', 'saveFailed'] as const;
+
 export type MessageKey =
   | `intake.errors.${keyof typeof intakeZh.errors}`
-  | `intake.pasteProblems.${keyof typeof intakeZh.pasteProblems}`;
+  | `intake.pasteProblems.${keyof typeof intakeZh.pasteProblems}`
+  | `caseFile.parties.${(typeof PARTY_MESSAGE_KEYS)[number]}`;
 
 /** A value of a message; a list of law messages is joined in the UI language. */
 export type MessageValue = string | number | readonly LawMessage[];
@@ -36,6 +40,10 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isLaw = (v: unknown): v is LawMessage =>
   isRecord(v) && typeof v.zh === 'string' && typeof v.en === 'string' && typeof v.code === 'string';
 
+const isMessageKey = (key: string): boolean =>
+  /^intake\.(errors|pasteProblems)\.\w+$/.test(key) ||
+  PARTY_MESSAGE_KEYS.some((k) => key === `caseFile.parties.${k}`);
+
 export function decodeMessage(text: string): FieldMessage | null {
   if (!text.startsWith(PREFIX)) return null;
   let parsed: unknown;
@@ -47,7 +55,7 @@ export function decodeMessage(text: string): FieldMessage | null {
   if (!isRecord(parsed)) return null;
   if (isLaw(parsed.law)) return { law: parsed.law };
   const { key, values } = parsed;
-  if (typeof key !== 'string' || !/^intake\.(errors|pasteProblems)\.\w+$/.test(key)) return null;
+  if (typeof key !== 'string' || !isMessageKey(key)) return null;
   if (values !== undefined && !isRecord(values)) return null;
   return { key: key as MessageKey, ...(values ? { values: values as Record<string, MessageValue> } : {}) };
 }

@@ -12,7 +12,16 @@ import { REVEAL_PURPOSE, type RevealAudit } from '../../security/masking';
 import { RevealButton } from '../../security/RevealButton';
 import { Field, invalidProps } from '../../ui/Field';
 import { useVocab } from '../../ui/vocab';
-import { checkEdit, correction, EDITABLE, editOf, type EditErrors, type PartyEdit } from './party-edit';
+import { useMessageText } from '../../i18n/field-message';
+import {
+  checkEdit,
+  correction,
+  EDITABLE,
+  editOf,
+  saveFailed,
+  type EditErrors,
+  type PartyEdit,
+} from './party-edit';
 import { useHistoryText } from './changes-hook';
 import { useCaseFile, useRecord } from './use-case-file';
 
@@ -69,6 +78,7 @@ function EditFields({
 
 function PartyCard({ party, caseId }: { party: Party; caseId: string }) {
   const { t } = useTranslation();
+  const text = useMessageText();
   const vocab = useVocab();
   const store = useStore();
   const { record, pending } = useRecord();
@@ -85,7 +95,7 @@ function PartyCard({ party, caseId }: { party: Party; caseId: string }) {
       return;
     }
     const failed = await record([{ caseId, type: 'party.corrected', payload: c.payload }]);
-    if (failed) setErrors({ form: failed });
+    if (failed) setErrors({ form: saveFailed(failed) });
     else {
       setEditing(false);
       setReason('');
@@ -174,7 +184,7 @@ function PartyCard({ party, caseId }: { party: Party; caseId: string }) {
           </div>
           {errors.form ? (
             <p className="field-error" role="alert">
-              {errors.form}
+              {text(errors.form)}
             </p>
           ) : null}
           <div className="row-actions">
@@ -205,6 +215,7 @@ function PartyCard({ party, caseId }: { party: Party; caseId: string }) {
 
 function AddParty({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
+  const text = useMessageText();
   const vocab = useVocab();
   const store = useStore();
   const { record, pending } = useRecord();
@@ -237,7 +248,7 @@ function AddParty({ caseId }: { caseId: string }) {
         },
       },
     ]);
-    if (failed) setErrors({ form: failed });
+    if (failed) setErrors({ form: saveFailed(failed) });
     else {
       setEdit(blank);
       setErrors({});
@@ -280,7 +291,7 @@ function AddParty({ caseId }: { caseId: string }) {
       </div>
       {errors.form ? (
         <p className="field-error" role="alert">
-          {errors.form}
+          {text(errors.form)}
         </p>
       ) : null}
       <button

@@ -7,6 +7,7 @@ import type { CaseEvent } from '#shared/events/envelope';
 import { useCaseEvents } from '../../app/data-provider';
 import { useVocab } from '../../ui/vocab';
 import { useCaseFile } from './use-case-file';
+import { useChangeWords } from './changes-hook';
 import { eventDetail, timelineLines } from './timeline';
 
 const placeOf = (e: CaseEvent | undefined): string => {
@@ -23,6 +24,7 @@ const wallText = (iso: string): string =>
 export function TimelineTab({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const vocab = useVocab();
+  const words = useChangeWords();
   const state = useCaseFile(caseId).data;
   const events = useCaseEvents(caseId).data ?? [];
   if (!state) return null;
@@ -48,7 +50,7 @@ export function TimelineTab({ caseId }: { caseId: string }) {
               </span>
             ) : null}
             <span>{entry.summary}</span>
-            <span className="timeline__detail">{eventDetail(byId.get(entry.eventId), events)}</span>
+            <span className="timeline__detail">{eventDetail(byId.get(entry.eventId), events, words)}</span>
             {entry.conf !== 'public' ? (
               <span className="badge">
                 {entry.conf === 'internal' ? t('caseFile.timeline.internal') : t('caseFile.timeline.caucus')}

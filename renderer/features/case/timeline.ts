@@ -4,7 +4,7 @@
  */
 import type { AuditEntry } from '#shared/case/index';
 import type { CaseEvent } from '#shared/events/envelope';
-import { describeChanges, valuesBefore } from './changes';
+import { describeChanges, valuesBefore, ZH_WORDS, type ChangeWords } from './changes';
 
 export type TimelineLine = { entry: AuditEntry; depth: number; correctsSummary: string | null };
 
@@ -33,7 +33,11 @@ export function timelineLines(audit: readonly AuditEntry[]): TimelineLine[] {
  * What the audit summary leaves out but a reader of the timeline needs: the party a party event is
  * about, and for a correction the old and new values and the reason.
  */
-export function eventDetail(event: CaseEvent | undefined, events: readonly CaseEvent[]): string {
+export function eventDetail(
+  event: CaseEvent | undefined,
+  events: readonly CaseEvent[],
+  words: ChangeWords = ZH_WORDS,
+): string {
   if (!event) return '';
   const payload = event.payload as Record<string, unknown>;
   const parts: string[] = [];
@@ -47,8 +51,8 @@ export function eventDetail(event: CaseEvent | undefined, events: readonly CaseE
           ? payload.claimId
           : null;
     const before = id ? valuesBefore(events, id, event) : null;
-    parts.push(describeChanges(changes as Record<string, unknown>, before));
+    parts.push(describeChanges(changes as Record<string, unknown>, before, words));
   }
-  if (typeof payload.reason === 'string') parts.push(`理由：${payload.reason}`);
+  if (typeof payload.reason === 'string') parts.push(words.reason(payload.reason));
   return parts.join(' · ');
 }
