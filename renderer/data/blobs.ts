@@ -16,14 +16,18 @@ export const CHUNK_SIZE = 4 * 1024 * 1024;
 /** Files up to this size are read whole and hashed by WebCrypto in one shot (several times faster). */
 export const ONE_SHOT_LIMIT = 64 * 1024 * 1024;
 
-/** A stored evidence file; `state` is 'pending' while an import runs. */
+/**
+ * A stored evidence file; `state` is 'pending' while an import runs, 'downloading' while it arrives
+ * from the hub (row `download:<sha256>`, `received` bytes so far: blobs-download.ts).
+ */
 export type StoredBlob = {
   sha256: string;
   size: number;
   mime: string;
   blobKey: string;
   chunkCount: number;
-  state: 'pending' | 'complete';
+  state: 'pending' | 'complete' | 'downloading';
+  received?: number;
 };
 /** One sealed chunk; derived copies (blobs-derived.ts) also record their image type. */
 export type ChunkRow = { blobKey: string; index: number; bytes: Uint8Array; mime?: string };

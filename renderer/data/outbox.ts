@@ -13,7 +13,18 @@ import { err, ok, type Result } from '#shared/util/result';
 import type { Sealed } from './codec';
 import type { EventRow, OutboxRow } from './db';
 import type { DataContext, DataError } from './event-store';
-import { readBlob, type BlobError, type StoredBlob } from './blobs';
+import { blobInfo, readBlob, readBlobAsBlob, type BlobError, type StoredBlob } from './blobs';
+import { saveDerived, type DerivedCopy } from './blobs-derived';
+import {
+  abandonDownload,
+  appendDownloadChunk,
+  beginDownload,
+  downloadProgress,
+  finishDownload,
+  type DownloadError,
+  type DownloadProgress,
+} from './blobs-download';
+import type { StorageEstimate } from './blobs-storage';
 import type { Enrollment, TribunalStore } from './store';
 
 /** What enrollment gave this device to talk to the hub. */
@@ -25,11 +36,58 @@ export type SyncSession = {
   hubDeviceId: string;
 };
 
+/** A user's recorded decision about a set-aside event: who (user id), when, and the words they gave. */
+export type SetAsideDecision = NonNullable<OutboxRow['decision']>;
+
 /** One outbox entry with its event, in chain order. */
-export type PendingEvent = { event: CaseEvent; attempts: number; lastError?: string; setAside?: true };
+export type PendingEvent = {
+  event: CaseEvent;
+  attempts: number;
+  lastError?: string;
+  setAside?: true;
+  decision?: SetAsideDecision;
+};
+
+/** A quarantined event that passed the checks later and was applied: who asked, when, and why it was held. */
+export type QuarantineRelease = {
+  id: string;
+  caseId: string | null;
+  type: string | null;
+  why: string;
+  at: number;
+  by: string;
+};
 
 /** A file an accepted event named, whose bytes the hub may not have yet. */
 export type QueuedBlob = { sha256: string; size: number; caseId: string; fileName: string };
+
+/**
+ * A file a pulled event names that is not on this laptop yet (evidence original, signature or seal
+ * image, issued document). `lastError` after a failed attempt (e.g. `hash_mismatch`): kept, retried.
+ */
+export type DownloadItem = {
+  sha256: string;
+  caseId: string;
+  label: string;
+  size: number | null;
+  /** From the event when it says (evidence.added, document.issued); else sniffed from the bytes. */
+  mime: string | null;
+  attempts: number;
+  lastError?: string;
+};
+
+/** The blob store's side of a download (renderer/data/blobs-download.ts), bound to this store. */
+export type BlobDownloadPort = {
+  stored(sha256: string): Promise<boolean>;
+  progress(sha256: string): Promise<DownloadProgress | null>;
+  begin(sha256: string, size: number): Promise<Result<DownloadProgress, DownloadError>>;
+  append(sha256: string, bytes: Uint8Array): Promise<Result<DownloadProgress, DownloadError>>;
+  finish(sha256: string, mime: string | null): Promise<Result<StoredBlob, DownloadError>>;
+  abandon(sha256: string): Promise<void>;
+  /** The complete original as a Blob (to make its thumbnail after download). */
+  asBlob(sha256: string): Promise<Blob | null>;
+  saveDerived(sha256: string, copies: readonly DerivedCopy[]): Promise<void>;
+};
 
 /** A pulled event that failed verification: kept as received, never applied to a case. */
 export type QuarantinedEvent = {
@@ -71,8 +129,19 @@ export type SyncLocal = {
    * from its place (same ids: the hub cannot hold any of them). Runs in the store's write queue.
    */
   setAside(id: string, reason: string): Promise<Result<{ relinked: number }, DataError>>;
-  /** The set-aside events, oldest first. */
+  /** The set-aside events, oldest first (discarded ones included, with their decision). */
   setAsideList(): Promise<PendingEvent[]>;
+  /**
+   * Sends a set-aside event again after its cause was corrected (e.g. the hub now grants the write): the
+   * same id and content, re-linked and re-signed at the end of this device's chain (the hub holds nothing
+   * of it), back in the outbox with the decision recorded. Refused for a discarded or unknown event.
+   */
+  resend(
+    id: string,
+    decision: Omit<SetAsideDecision, 'kind'>,
+  ): Promise<Result<{ deviceSeq: number }, DataError>>;
+  /** Records that a set-aside event will not be sent; it stays in the log and the list, with the decision. */
+  discard(id: string, decision: Omit<SetAsideDecision, 'kind'>): Promise<Result<void, DataError>>;
   receive(events: readonly CaseEvent[]): Promise<Result<{ stored: string[]; skipped: string[] }, DataError>>;
   /** Merges pulled HLC stamps into this device's clock; returns those too far ahead. */
   observeClocks(events: readonly CaseEvent[]): Promise<{ eventId: string; aheadMs: number }[]>;
@@ -85,6 +154,12 @@ export type SyncLocal = {
   ): Promise<Result<{ info: StoredBlob; chunks: AsyncIterable<Uint8Array> }, BlobError>>;
   status(): Promise<SyncStatus>;
   saveStatus(s: SyncStatus): Promise<void>;
+  /** Files pulled events name that are not here yet, oldest first. */
+  downloadQueue(): Promise<DownloadItem[]>;
+  saveDownloadQueue(q: readonly DownloadItem[]): Promise<void>;
+  /** Queues files not stored here and not queued yet; returns how many were added. */
+  queueDownloads(items: readonly DownloadItem[]): Promise<number>;
+  blobDownload: BlobDownloadPort;
   /** Stored events that share an id, or a chain slot (same device, seq - 1 / seq / seq + 1), with these. */
   storedNear(events: readonly CaseEvent[]): Promise<CaseEvent[]>;
   /** Other devices' public keys, as first given by the hub. */
@@ -93,6 +168,9 @@ export type SyncLocal = {
   /** Adds to the quarantine (an id already there with the same reason is not added twice). */
   quarantine(entries: readonly QuarantinedEvent[]): Promise<void>;
   quarantined(): Promise<QuarantinedEvent[]>;
+  /** Takes these ids out of the quarantine (they passed the checks and were applied) and logs each release. */
+  releaseQuarantined(ids: readonly string[], by: string, at: number): Promise<void>;
+  releasedLog(): Promise<QuarantineRelease[]>;
 };
 
 const K = {
@@ -101,8 +179,10 @@ const K = {
   blobs: 'sync.blobQueue',
   status: 'sync.status',
   hlc: 'device.hlc',
+  downloads: 'sync.downloadQueue',
   keys: 'sync.deviceKeys',
   quarantine: 'sync.quarantine',
+  released: 'sync.quarantineReleased',
 } as const;
 
 const toPending = ({ row, event }: { row: OutboxRow; event: CaseEvent }): PendingEvent => ({
@@ -110,6 +190,7 @@ const toPending = ({ row, event }: { row: OutboxRow; event: CaseEvent }): Pendin
   attempts: row.attempts,
   ...(row.lastError !== undefined ? { lastError: row.lastError } : {}),
   ...(row.setAside === true ? { setAside: true as const } : {}),
+  ...(row.decision !== undefined ? { decision: row.decision } : {}),
 });
 
 const sealedRow = async (codec: DataContext['codec'], e: CaseEvent): Promise<EventRow> => ({
@@ -185,9 +266,59 @@ async function setAsideUnlocked(
   return ok({ relinked: relinked.length });
 }
 
+/**
+ * resend inside the write queue: the set-aside event goes to the end of this device's chain (head read
+ * from the event table as the writer does), re-signed, journalled first, then stored with its outbox row
+ * back in the queue. Only deviceSeq, prev, hash and sig change.
+ */
+async function resendUnlocked(
+  ctx: DataContext,
+  privateKey: CryptoKey,
+  id: string,
+  decision: SetAsideDecision,
+): Promise<Result<{ deviceSeq: number }, DataError>> {
+  const { db, codec } = ctx;
+  const row = await db.outbox.get(id);
+  const stored = await db.events.get(id);
+  if (!row || !stored || row.setAside !== true || row.decision?.kind === 'discarded')
+    return err({ code: 'storage_failed', message: `no set-aside event ${id} to send again` });
+  const event = (await codec.open('events', stored.body)) as CaseEvent;
+  const last = await db.events
+    .where('[deviceId+deviceSeq]')
+    .between([event.actor.deviceId, 0], [event.actor.deviceId, Number.MAX_SAFE_INTEGER])
+    .last();
+  const head = last ? ((await codec.open('events', last.body)) as CaseEvent) : null;
+  const rest: Record<string, unknown> = { ...event };
+  delete rest['hash'];
+  delete rest['sig'];
+  const sealed = await sealEvent(
+    {
+      ...(rest as UnsignedEvent),
+      ...nextChainLink(head ? { deviceSeq: head.deviceSeq, hash: head.hash } : null),
+    },
+    privateKey,
+  );
+  const j = await ctx.journal.append([JSON.stringify(await codec.seal('journal', sealed))]);
+  if (!j.ok) return err({ code: 'journal_failed', message: j.error.message });
+  const next: OutboxRow = { id: row.id, caseId: row.caseId, queuedAt: row.queuedAt, attempts: 0, decision };
+  try {
+    const eventRow = await sealedRow(codec, sealed);
+    await db.transaction('rw', [db.events, db.outbox], async () => {
+      await db.events.put(eventRow);
+      await db.outbox.put(next);
+    });
+  } catch (e) {
+    return err({ code: 'storage_failed', message: e instanceof Error ? e.message : String(e) });
+  }
+  return ok({ deviceSeq: sealed.deviceSeq });
+}
+
 const EMPTY_STATUS: SyncStatus = { lastSyncAt: null, lastFailure: null, driftFlags: [] };
 
-export function createSyncLocal(store: TribunalStore): SyncLocal {
+export function createSyncLocal(
+  store: TribunalStore,
+  opts: { estimate?: () => Promise<StorageEstimate> } = {},
+): SyncLocal {
   const { db, codec } = store.ctx;
   const get = async <T>(key: string): Promise<T | undefined> =>
     (await db.meta.get(key))?.value as T | undefined;
@@ -226,6 +357,27 @@ export function createSyncLocal(store: TribunalStore): SyncLocal {
       if (!author) return err({ code: 'storage_failed', message: 'this device is not enrolled' });
       return store.ctx.serial(() => setAsideUnlocked(store.ctx, author.privateKey, id, reason));
     },
+    resend: async (id, decision) => {
+      const author = await store.author();
+      if (!author) return err({ code: 'storage_failed', message: 'this device is not enrolled' });
+      return store.ctx.serial(() =>
+        resendUnlocked(store.ctx, author.privateKey, id, { kind: 'resent', ...decision }),
+      );
+    },
+    discard: (id, decision) =>
+      store.ctx.serial(async () => {
+        try {
+          const done = await db.transaction('rw', db.outbox, async () => {
+            const row = await db.outbox.get(id);
+            if (!row || row.setAside !== true) return false;
+            await db.outbox.put({ ...row, decision: { kind: 'discarded', ...decision } });
+            return true;
+          });
+          return done ? ok(undefined) : err({ code: 'storage_failed', message: `no set-aside event ${id}` });
+        } catch (e) {
+          return err({ code: 'storage_failed', message: e instanceof Error ? e.message : String(e) });
+        }
+      }),
     acknowledge: async (ids) => {
       await db.outbox.bulkDelete([...ids]);
     },
@@ -254,6 +406,34 @@ export function createSyncLocal(store: TribunalStore): SyncLocal {
     saveBlobQueue: (q) => put(K.blobs, [...q]),
     readBlob: (sha256) => readBlob(store.ctx, sha256),
     status: async () => ({ ...EMPTY_STATUS, ...(await get<SyncStatus>(K.status)) }),
+    downloadQueue: async () => (await get<DownloadItem[]>(K.downloads)) ?? [],
+    saveDownloadQueue: (q) => put(K.downloads, [...q]),
+    queueDownloads: async (items) => {
+      if (items.length === 0) return 0;
+      const fresh: DownloadItem[] = [];
+      for (const i of items) if (!(await blobInfo(store.ctx, i.sha256))) fresh.push(i);
+      if (fresh.length === 0) return 0;
+      return store.ctx.serial(async () => {
+        const queue = (await get<DownloadItem[]>(K.downloads)) ?? [];
+        const known = new Set(queue.map((q) => q.sha256));
+        const added = fresh.filter((i) => !known.has(i.sha256) && known.add(i.sha256));
+        if (added.length > 0) await put(K.downloads, [...queue, ...added]);
+        return added.length;
+      });
+    },
+    blobDownload: {
+      stored: async (sha256) => (await blobInfo(store.ctx, sha256)) !== null,
+      progress: (sha256) => downloadProgress(store.ctx, sha256),
+      begin: (sha256, size) => beginDownload(store.ctx, sha256, size, opts.estimate),
+      append: (sha256, bytes) => appendDownloadChunk(store.ctx, sha256, bytes),
+      finish: (sha256, mime) => finishDownload(store.ctx, sha256, mime),
+      abandon: (sha256) => abandonDownload(store.ctx, sha256),
+      asBlob: async (sha256) => {
+        const r = await readBlobAsBlob(store.ctx, sha256);
+        return r.ok ? r.value : null;
+      },
+      saveDerived: (sha256, copies) => saveDerived(store.ctx, sha256, copies),
+    },
     saveStatus: (s) => put(K.status, s),
     storedNear: async (events) => {
       const slots: [string, number][] = [];
@@ -289,6 +469,31 @@ export function createSyncLocal(store: TribunalStore): SyncLocal {
     quarantined: async () => {
       const sealed = await get<Sealed>(K.quarantine);
       return sealed ? ((await codec.open('meta', sealed)) as QuarantinedEvent[]) : [];
+    },
+    releaseQuarantined: async (ids, by, at) => {
+      if (ids.length === 0) return;
+      const gone = new Set(ids);
+      await store.ctx.serial(async () => {
+        const sealed = await get<Sealed>(K.quarantine);
+        const list = sealed ? ((await codec.open('meta', sealed)) as QuarantinedEvent[]) : [];
+        const sealedLog = await get<Sealed>(K.released);
+        const log = sealedLog ? ((await codec.open('meta', sealedLog)) as QuarantineRelease[]) : [];
+        for (const q of list)
+          if (gone.has(q.id)) log.push({ id: q.id, caseId: q.caseId, type: q.type, why: q.why, at, by });
+        // The log first: a crash between the two leaves an entry both held and logged, never neither.
+        await put(K.released, await codec.seal('meta', log));
+        await put(
+          K.quarantine,
+          await codec.seal(
+            'meta',
+            list.filter((q) => !gone.has(q.id)),
+          ),
+        );
+      });
+    },
+    releasedLog: async () => {
+      const sealed = await get<Sealed>(K.released);
+      return sealed ? ((await codec.open('meta', sealed)) as QuarantineRelease[]) : [];
     },
   };
 }

@@ -6,13 +6,23 @@
  * (the hub answers "duplicate"). A revoked device stops and says so; it does not retry.
  */
 import type { SyncLocal, SyncStatus } from '../data/outbox';
+import {
+  blobTransfers,
+  downloadOne,
+  downloadQueued,
+  type DeriveCopies,
+  type DownloadMiss,
+  type DownloadReport,
+  type TransferBoard,
+} from './download';
 import { createHubClient, type FetchLike, type SyncFailure } from './hub-client';
-import { pullAll, type PullReport } from './pull';
+import { pullAll, recheckQuarantine, type PullReport, type RecheckReport } from './pull';
 import { pushOutbox, type PushReport } from './push';
-import { createTokenSource } from './session';
+import { createTokenSource, type TokenSource } from './session';
 import { uploadQueued, type UploadReport } from './upload';
+import { err, type Result } from '#shared/util/result';
 
-export type SyncPhase = 'idle' | 'pushing' | 'pulling' | 'uploading' | 'retrying';
+export type SyncPhase = 'idle' | 'pushing' | 'pulling' | 'uploading' | 'downloading' | 'retrying';
 
 /** What the progress bar shows. */
 export type SyncProgress = {
@@ -22,6 +32,9 @@ export type SyncProgress = {
   pulled: number;
   bytesSent: number;
   bytesTotal: number;
+  /** While downloading the files pulled events name (absent before). */
+  bytesReceived?: number;
+  bytesToReceive?: number;
 };
 
 /** Why a run stopped; the sync page words each (i18n `sync.failure.<kind>`). */
@@ -34,7 +47,14 @@ export type RunFailure =
   | { kind: 'local'; message: string };
 
 export type SyncOutcome =
-  | { ok: true; at: number; push: PushReport; pull: PullReport; upload: UploadReport }
+  | {
+      ok: true;
+      at: number;
+      push: PushReport;
+      pull: PullReport;
+      upload: UploadReport;
+      download: DownloadReport;
+    }
   | { ok: false; at: number; failure: RunFailure };
 
 export type SyncState = { running: boolean; progress: SyncProgress; last: SyncOutcome | null };
@@ -50,6 +70,17 @@ export type SyncEngineDeps = {
   /** Attempts after the first on network errors and 429 (default 3: waits 1 s, 2 s, 4 s). */
   retries?: number;
   pullPageSize?: number;
+  /**
+   * Runs after a successful run with that run's token source (issue #9: the organisation directory and
+   * the export audit, renderer/sync/org-sync.ts). A failure there never fails the run.
+   */
+  afterSync?: (c: { hubUrl: string; tokens: TokenSource }) => Promise<void>;
+  /** Thumbnails of downloaded images (the evidence feature's worker); none when absent. */
+  derive?: DeriveCopies;
+  /** Per-file download state for the screens (default: the app's shared board). */
+  board?: TransferBoard;
+  /** Bytes per download Range request (tests use small ones). */
+  downloadRange?: number;
 };
 
 /** Function-valued fields (not methods), so `getState`/`subscribe` can be handed to React unbound. */
@@ -57,6 +88,13 @@ export type SyncEngine = {
   run: () => Promise<SyncOutcome>;
   getState: () => SyncState;
   subscribe: (listener: () => void) => () => void;
+  /**
+   * Downloads one file now (a viewer opened an item whose file is not here), outside a sync run;
+   * null when it is stored, else why not (it stays queued for the next sync).
+   */
+  fetchBlob: (sha256: string) => Promise<DownloadMiss | null>;
+  /** Checks the quarantine again with the pinned and learned keys (pull.ts recheckQuarantine). */
+  recheckQuarantine: (by: string) => Promise<Result<RecheckReport, { kind: 'local'; message: string }>>;
 };
 
 const IDLE: SyncProgress = { phase: 'idle', pushed: 0, toPush: 0, pulled: 0, bytesSent: 0, bytesTotal: 0 };
@@ -125,7 +163,64 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
       },
     });
     if (!upload.ok) return fail(upload.error);
-    return { ok: true, at: d.now(), push: push.value, pull: pull.value, upload: upload.value };
+
+    progress({ phase: 'downloading' });
+    const download = await downloadQueued({
+      local: d.local,
+      client,
+      tokens,
+      board: d.board ?? blobTransfers,
+      ...(d.derive ? { derive: d.derive } : {}),
+      ...(d.downloadRange ? { rangeSize: d.downloadRange } : {}),
+      onProgress: (bytesReceived, bytesToReceive) => {
+        progress({ bytesReceived, bytesToReceive });
+      },
+    });
+    if (!download.ok) return fail(download.error);
+    await d.afterSync?.({ hubUrl: enrollment.hubUrl, tokens }).catch(() => undefined);
+    return {
+      ok: true,
+      at: d.now(),
+      push: push.value,
+      pull: pull.value,
+      upload: upload.value,
+      download: download.value,
+    };
+  };
+
+  const fetchBlob = async (sha256: string): Promise<DownloadMiss | null> => {
+    const enrollment = await d.local.enrollment();
+    const session = await d.local.loadSession();
+    if (!enrollment || !session) return { code: 'not_enrolled', message: '本机尚未加入同步枢纽，无法下载' };
+    const client = createHubClient(enrollment.hubUrl, d.fetch);
+    const tokens = createTokenSource(d.local, client, d.now);
+    const queued = (await d.local.downloadQueue()).find((q) => q.sha256 === sha256);
+    const item = queued ?? { sha256, caseId: '', label: sha256, size: null, mime: null, attempts: 0 };
+    const r = await downloadOne(
+      {
+        local: d.local,
+        client,
+        tokens,
+        board: d.board ?? blobTransfers,
+        ...(d.derive ? { derive: d.derive } : {}),
+        ...(d.downloadRange ? { rangeSize: d.downloadRange } : {}),
+      },
+      item,
+    );
+    if (!r.ok)
+      return { code: r.error.kind === 'hub' ? r.error.code : r.error.kind, message: r.error.message };
+    return r.value.miss;
+  };
+
+  const recheck = async (by: string): Promise<Result<RecheckReport, { kind: 'local'; message: string }>> => {
+    const enrollment = await d.local.enrollment();
+    const session = await d.local.loadSession();
+    if (!enrollment || !session) return err({ kind: 'local', message: 'this device is not enrolled' });
+    const keys = new Map<string, JsonWebKey>([
+      [session.hubDeviceId, session.hubPublicKey],
+      [enrollment.deviceId, await d.ownPublicKey()],
+    ]);
+    return recheckQuarantine({ local: d.local, keys, by, now: d.now });
   };
 
   const runWithRetry = async (): Promise<SyncOutcome> => {
@@ -168,6 +263,8 @@ export function createSyncEngine(d: SyncEngineDeps): SyncEngine {
       });
       return running;
     },
+    fetchBlob,
+    recheckQuarantine: recheck,
     getState: () => state,
     subscribe: (l) => {
       listeners.add(l);

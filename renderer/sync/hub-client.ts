@@ -30,6 +30,9 @@ export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>
 
 export type BlobStatus = { offset: number; length: number | null; complete: boolean } | null;
 
+/** One ranged read: `bytes` from `start` (206), or the whole blob (200: the hub ignored Range). */
+export type BlobRange = { bytes: Uint8Array; start: number; total: number | null; partial: boolean };
+
 export type HubClient = {
   enroll(body: EnrollRequest): Promise<Result<EnrollResponse, SyncFailure>>;
   refresh(refreshToken: string): Promise<Result<TokenPair, SyncFailure>>;
@@ -45,6 +48,8 @@ export type HubClient = {
     total: number,
     chunk: Uint8Array,
   ): Promise<Result<number, SyncFailure>>;
+  /** Reads bytes `from`..`to` (inclusive) of a complete blob with a Range request. */
+  blobGet(token: string, sha256: string, from: number, to: number): Promise<Result<BlobRange, SyncFailure>>;
 };
 
 /** Removes a trailing slash so paths join cleanly; the address itself is checked by the enroll form. */
@@ -120,6 +125,35 @@ export function createHubClient(hubUrl: string, fetchFn: FetchLike): HubClient {
       });
       if (!r.ok) return r;
       return ok(Number(r.value.headers.get('Upload-Offset') ?? String(offset + chunk.byteLength)));
+    },
+    blobGet: async (token, sha256, from, to) => {
+      const r = await call(`/v1/blobs/${sha256}`, {
+        headers: { ...bearer(token), Range: `bytes=${String(from)}-${String(to)}` },
+      });
+      if (!r.ok) return r;
+      let bytes: Uint8Array;
+      try {
+        bytes = new Uint8Array(await r.value.arrayBuffer());
+      } catch (e) {
+        return err({ kind: 'network', message: e instanceof Error ? e.message : String(e) });
+      }
+      if (r.value.status === 200) return ok({ bytes, start: 0, total: bytes.byteLength, partial: false });
+      const m = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(r.value.headers.get('Content-Range') ?? '');
+      if (r.value.status !== 206 || !m?.[1] || !m[2])
+        return err({
+          kind: 'bad_response',
+          status: r.value.status,
+          message: `Range answer without a valid Content-Range (HTTP ${String(r.value.status)})`,
+        });
+      const start = Number(m[1]);
+      if (Number(m[2]) - start + 1 !== bytes.byteLength)
+        return err({ kind: 'network', message: 'ranged answer shorter than its Content-Range (cut)' });
+      return ok({
+        bytes,
+        start,
+        total: m[3] === '*' || m[3] === undefined ? null : Number(m[3]),
+        partial: true,
+      });
     },
   };
 }

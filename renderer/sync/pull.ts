@@ -17,6 +17,7 @@ import { verifyEventLog, type VerifyIssue, type VerifyIssueKind } from '#shared/
 import { WIRE_LIMITS, type Jwk } from '#shared/sync/wire';
 import { err, ok, type Result } from '#shared/util/result';
 import type { QuarantinedEvent, SyncLocal } from '../data/outbox';
+import { downloadItemsOf } from './download';
 import type { HubClient, SyncFailure } from './hub-client';
 import type { TokenSource } from './session';
 
@@ -69,6 +70,9 @@ export async function pullAll(
       const stored = await d.local.receive(good);
       if (!stored.ok) return err({ kind: 'local', message: stored.error.message });
       report.stored += stored.value.stored.length;
+      // The files these events name, to download after the pull (download.ts), queued with the page.
+      const storedIds = new Set(stored.value.stored);
+      await d.local.queueDownloads(good.filter((e) => storedIds.has(e.id)).flatMap(downloadItemsOf));
       report.drift.push(...(await d.local.observeClocks(good)));
     }
     await d.local.saveCursor(page.value.cursor);
@@ -78,6 +82,35 @@ export async function pullAll(
     d.onProgress?.(report.pulled);
     if (!page.value.hasMore) return ok(report);
   }
+}
+
+export type RecheckReport = { released: string[]; held: number };
+
+/**
+ * Checks the quarantined events again with what this laptop knows now — keys the hub has given since
+ * (an `unknown_device` signer), chain links that have arrived since (a `chain_gap`) — exactly as a pull
+ * checks a page; pinned keys are never replaced. Those that pass are applied and leave the quarantine,
+ * each release logged with who asked and when; the others stay held as they were.
+ */
+export async function recheckQuarantine(d: {
+  local: SyncLocal;
+  keys: KnownKeys;
+  by: string;
+  now: () => number;
+}): Promise<Result<RecheckReport, { kind: 'local'; message: string }>> {
+  const held = await d.local.quarantined();
+  const raws = new Map<string, unknown>();
+  for (const q of held) if (!raws.has(q.id)) raws.set(q.id, q.raw);
+  if (raws.size === 0) return ok({ released: [], held: 0 });
+  const keys = createKeyring(d.keys, await d.local.deviceKeys());
+  const { good } = await checkPage(d.local, keys, [...raws.values()]);
+  if (good.length > 0) {
+    const stored = await d.local.receive(good);
+    if (!stored.ok) return err({ kind: 'local', message: stored.error.message });
+  }
+  const released = good.map((e) => e.id);
+  await d.local.releaseQuarantined(released, d.by, d.now());
+  return ok({ released, held: raws.size - released.length });
 }
 
 type Keyring = {

@@ -50,6 +50,7 @@ function oneShot(events: unknown[], keys?: Record<string, Jwk>): HubClient {
     push: none,
     blobHead: none,
     blobPatch: none,
+    blobGet: none,
     pull: () =>
       Promise.resolve(
         ok({

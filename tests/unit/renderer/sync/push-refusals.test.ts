@@ -25,6 +25,7 @@ function driftingHub(state: { healed: boolean; batches: number[] }): HubClient {
     pull: none,
     blobHead: none,
     blobPatch: none,
+    blobGet: none,
     push: (_t, events) => {
       state.batches.push(events.length);
       const ids = events.map((e) => (e as { id: string }).id);
