@@ -31,6 +31,7 @@ import {
 import { assigneeIds } from './handler-groups';
 import { exportAudit, recordExport, type ExportRecord } from './export-audit';
 import type { JournalPort } from './journal';
+import { localDrafts, type LocalDrafts } from './local-drafts';
 import {
   caseSummaries,
   countCases,
@@ -90,6 +91,8 @@ export type TribunalStore = {
   /** Appends to the export audit trail (who exported which statistics file, when). */
   recordExport(r: ExportRecord): Promise<void>;
   exportAudit(): Promise<ExportRecord[]>;
+  /** Work not yet recorded (a transcript typed during a hearing), sealed by the codec, kept on this device. */
+  readonly drafts: LocalDrafts;
   close(): void;
 };
 
@@ -170,6 +173,7 @@ export function openStore(o: StoreOptions): TribunalStore {
     assigneeIds: () => assigneeIds(ctx),
     recordExport: (r) => recordExport(ctx, r),
     exportAudit: () => exportAudit(ctx),
+    drafts: localDrafts(ctx),
     close: () => {
       db.close();
     },
@@ -177,6 +181,7 @@ export function openStore(o: StoreOptions): TribunalStore {
 }
 
 export type {
+  LocalDrafts,
   ExportRecord,
   Author,
   Draft,
