@@ -55,6 +55,19 @@ test('a wage-arrears case from hearing to a signed, printed and partly performed
   await say.press('Enter');
   await say.press('Alt+2');
   await say.fill('公司欠我一万八千六百元工资');
+  // Mid-hearing the page reloads (a crash, a lock): the typed transcript is an autosaved draft on this
+  // device, marked as not yet recorded, and comes back whole, the unentered words and speaker included.
+  const draft = page.getByTestId('transcript-draft');
+  await expect(draft).toContainText('草稿：尚未记录');
+  await expect(draft).toContainText('已自动保存到本机');
+  await context.setOffline(false); // the page itself comes from the preview server
+  await page.reload();
+  await context.setOffline(true);
+  await page.getByTestId('casetab-hearing').click();
+  await expect(page.getByTestId('transcript-draft')).toContainText('已恢复本机');
+  await expect(page.getByTestId('transcript-lines')).toContainText('王调解：现在开始调解');
+  await expect(say).toHaveValue('公司欠我一万八千六百元工资');
+  await expect(page.getByTestId('speaker-2')).toHaveAttribute('aria-checked', 'true');
   await say.press('Enter');
   await page.getByTestId('session-finish').click();
   await expect(page.getByTestId('transcript-text')).toContainText('张三：公司欠我一万八千六百元工资');

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CaseState, Session } from '#shared/case/index';
 import { SESSION_KIND_ZH, VENUE_ZH } from '#shared/documents/labels';
 import { parseTranscript, sessionTranscript } from '#shared/documents/transcript';
@@ -13,8 +14,9 @@ import { startSigning, type SigningState } from '#shared/documents/signing';
 import { sha256Hex } from '#shared/events/signing';
 import { err, ok } from '#shared/util/result';
 import { ConfBadge } from './ConfSwitch';
-import { SessionRecorder } from './SessionRecorder';
+import { SessionRecorder, type ResumedDraft } from './SessionRecorder';
 import { SigningOverlay } from './SigningOverlay';
+import { parseSnapshot, transcriptDraftKey } from './transcript-draft';
 import { useCaseTools, type CaseTools } from './use-case-tools';
 import './mediation.css';
 
@@ -213,25 +215,69 @@ function SessionItem({
   );
 }
 
+/** What this device holds for the case's hearing in progress. */
+type DraftFound = { kind: 'none' } | { kind: 'resume'; draft: ResumedDraft } | { kind: 'unreadable' };
+
+/** The transcript draft of the case on this device; a draft of a session already recorded is cleared. */
+function useTranscriptDraft(caseId: string, tools: CaseTools, recorded: readonly string[] | null) {
+  return useQuery({
+    queryKey: ['transcript-draft', caseId],
+    enabled: recorded !== null,
+    queryFn: async (): Promise<DraftFound> => {
+      const key = transcriptDraftKey(caseId);
+      const stored = await tools.drafts.load(key);
+      if (stored === null) return { kind: 'none' };
+      const snapshot = parseSnapshot(stored.value);
+      if (snapshot === null) return { kind: 'unreadable' };
+      // Recorded already (the app stopped between recording and clearing): nothing is lost by clearing.
+      if (recorded?.includes(snapshot.sessionId)) {
+        await tools.drafts.clear(key);
+        return { kind: 'none' };
+      }
+      return { kind: 'resume', draft: { snapshot, savedAt: stored.savedAt } };
+    },
+  });
+}
+
 export function HearingTab({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const tools = useCaseTools(caseId);
+  const client = useQueryClient();
   const [recording, setRecording] = useState(false);
-  if (tools.loading) return <p className="muted">{t('mediation.loading')}</p>;
+  const draft = useTranscriptDraft(
+    caseId,
+    tools,
+    tools.state ? tools.state.sessions.map((s) => s.sessionId) : null,
+  );
+  if (tools.loading || (tools.state !== null && draft.isPending))
+    return <p className="muted">{t('mediation.loading')}</p>;
   const state = tools.state;
   if (state === null) return <p className="muted">{t('mediation.notFound')}</p>;
+  const found: DraftFound = draft.data ?? { kind: 'none' };
+  const resume = found.kind === 'resume' ? found.draft : undefined;
+  const done = () => {
+    setRecording(false);
+    client.setQueryData<DraftFound>(['transcript-draft', caseId], { kind: 'none' });
+  };
   return (
     <section className="hearing" data-testid="panel-hearing">
       <h2>{t('mediation.hearing.title')}</h2>
-      {recording ? (
-        <SessionRecorder
-          state={state}
-          tools={tools}
-          caseId={caseId}
-          onDone={() => {
-            setRecording(false);
-          }}
-        />
+      {found.kind === 'unreadable' && (
+        <div role="alert" className="form-error" data-testid="transcript-draft-unreadable">
+          <p>{t('mediation.hearing.draftUnreadable')}</p>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => {
+              void tools.drafts.clear(transcriptDraftKey(caseId)).then(done);
+            }}
+          >
+            {t('mediation.hearing.draftDrop')}
+          </button>
+        </div>
+      )}
+      {recording || resume ? (
+        <SessionRecorder state={state} tools={tools} caseId={caseId} onDone={done} resume={resume} />
       ) : (
         <button
           type="button"

@@ -8,7 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { CaseState } from '#shared/case/index';
 import { useCaseState, useStore, useWrite } from '../../app/data-provider';
 import { importEvidenceFile, readBlobAsBlob } from '../../data/blobs';
-import type { Draft, Enrollment } from '../../data/store';
+import type { Draft, Enrollment, LocalDrafts } from '../../data/store';
 import { blobToDataUrl } from './doc-images';
 
 export type CaseTools = {
@@ -31,6 +31,8 @@ export type CaseTools = {
   readonly loadImage: (sha256: string) => Promise<string | null>;
   /** Stores an image file (the organisation's seal scan) the same way. */
   readonly storeImage: (file: Blob) => Promise<{ ok: true; sha256: string } | { ok: false; message: string }>;
+  /** Work not yet recorded (the transcript typed during a hearing), kept sealed on this device. */
+  readonly drafts: LocalDrafts;
 };
 
 export function useCaseTools(caseId: string): CaseTools {
@@ -74,6 +76,7 @@ export function useCaseTools(caseId: string): CaseTools {
       const r = await importEvidenceFile(store.ctx, file, { mime: file.type });
       return r.ok ? { ok: true, sha256: r.value.sha256 } : { ok: false, message: r.error.message };
     },
+    drafts: store.drafts,
   };
 }
 

@@ -90,6 +90,15 @@ export const mediationZh = {
     addAddendum: '记录补正',
     addenda: '补正',
     corrections: '当事人要求补正（签名时记录）',
+    draftMark: '草稿：尚未记录，也未经当事人签名。',
+    draftPending: '输入内容将自动保存到本机。',
+    draftSaved: '已自动保存到本机（{{time}}）。结束并保存后才成为笔录。',
+    draftResumed: '已恢复本机 {{time}} 自动保存的草稿。结束并保存后才成为笔录。',
+    draftFailed: '草稿未能保存到本机：{{message}}。请勿关闭本页，尽快结束并保存。',
+    draftUnreadable: '本机有一份笔录草稿无法读取（可能已损坏或来自旧版本）；开始新的记录将覆盖它。',
+    draftDrop: '删除无法读取的草稿',
+    discardConfirm: '确认放弃（草稿将被删除）',
+    keepDraft: '继续记录',
   },
   agreement: {
     title: '协议与履行',
@@ -283,6 +292,19 @@ export const mediationEn: Widen<typeof mediationZh> = {
     addAddendum: 'Record correction',
     addenda: 'Corrections',
     corrections: 'Corrections requested by the parties (recorded with the signatures)',
+    draftMark: 'Draft: not yet recorded, not signed by the parties.',
+    draftPending: 'What you type is saved on this device automatically.',
+    draftSaved:
+      'Saved on this device automatically ({{time}}). It becomes the transcript only when you finish and save.',
+    draftResumed:
+      'Resumed the draft saved on this device at {{time}}. It becomes the transcript only when you finish and save.',
+    draftFailed:
+      'The draft could not be saved on this device: {{message}}. Keep this page open and finish and save soon.',
+    draftUnreadable:
+      'A transcript draft on this device cannot be read (damaged or from an older version); starting a new record will replace it.',
+    draftDrop: 'Delete the unreadable draft',
+    discardConfirm: 'Confirm discard (the draft is deleted)',
+    keepDraft: 'Keep recording',
   },
   agreement: {
     title: 'Agreement and performance',

@@ -53,6 +53,20 @@ export const securityZh = {
     storage_failed: '无法读写本机密钥文件',
   },
   locked: '已锁定',
+  migrate: {
+    working: '正在加密升级前保存在本机的数据（{{phase}}：已完成 {{done}} 项）…请勿关机',
+    phase: {
+      events: '案件记录',
+      cases: '案件列表',
+      caseStates: '案件档案',
+      meta: '同步信息',
+      chunks: '证据文件',
+      journalLines: '本机日志',
+    },
+    failed:
+      '加密升级前的本机数据没有完成：{{message}}。已加密的部分保留，数据没有丢失；重试或重新启动后会从中断处继续。',
+    retry: '重试',
+  },
   sealed: {
     tampered: '{{record}}未通过完整性校验：本机上的这份数据已被篡改或损坏，因此不予显示。',
     wrong_key: '{{record}}不是用本机的数据密钥加密的（可能是从别的设备拷来的数据），无法打开。',
@@ -166,6 +180,21 @@ export const securityEn: Widen<typeof securityZh> = {
     storage_failed: 'The key file on this device cannot be read or written',
   },
   locked: 'Locked',
+  migrate: {
+    working:
+      'Encrypting the data stored here before the upgrade ({{phase}}: {{done}} done)… do not switch off',
+    phase: {
+      events: 'case records',
+      cases: 'caseload',
+      caseStates: 'case files',
+      meta: 'sync data',
+      chunks: 'evidence files',
+      journalLines: 'device journal',
+    },
+    failed:
+      'Encrypting the data stored before the upgrade did not finish: {{message}}. What is already encrypted stays and nothing is lost; retry or restart to continue where it stopped.',
+    retry: 'Retry',
+  },
   sealed: {
     tampered:
       '{{record}} failed its integrity check: the copy on this device was tampered with or damaged, so it is not shown.',

@@ -5,7 +5,7 @@
 import { act, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { blobTable } from '../../../../renderer/data/blobs';
-import type { Draft } from '../../../../renderer/data/store';
+import type { Draft, TribunalStore } from '../../../../renderer/data/store';
 import { DataProvider } from '../../../../renderer/app/data-provider';
 import { Providers } from '../../../../renderer/app/providers';
 import { createQueryClient } from '../../../../renderer/app/query-client';
@@ -124,6 +124,10 @@ export type Mounted = {
   ids: Ids;
   events: () => Promise<{ type: string; payload: unknown; conf: string }[]>;
   unmount: () => void;
+  /** Like a page reload: the screen is torn down, the store closed and opened again, the screen rendered anew. */
+  reload: () => Promise<void>;
+  /** The store the screen currently uses. */
+  store: () => TribunalStore;
   /** The MIME type of a stored blob, or null. */
   blobMime: (sha256: string) => Promise<string | null>;
 };
@@ -142,15 +146,18 @@ export async function mount(
   if (!r.ok) throw new Error(r.error.message);
   const host = document.createElement('div');
   document.body.append(host);
-  const root = createRoot(host);
-  await act(async () => {
-    root.render(
-      <Providers queryClient={createQueryClient()} i18n={createI18n('zh-CN')}>
-        <DataProvider store={h.store}>{render(ids.caseId)}</DataProvider>
-      </Providers>,
-    );
-    await Promise.resolve();
-  });
+  let root = createRoot(host);
+  const renderScreen = async () => {
+    await act(async () => {
+      root.render(
+        <Providers queryClient={createQueryClient()} i18n={createI18n('zh-CN')}>
+          <DataProvider store={h.store}>{render(ids.caseId)}</DataProvider>
+        </Providers>,
+      );
+      await Promise.resolve();
+    });
+  };
+  await renderScreen();
   return {
     host,
     ids,
@@ -160,6 +167,15 @@ export async function mount(
       return e.value;
     },
     blobMime: async (sha256) => (await blobTable(h.store.ctx).get(sha256))?.mime ?? null,
+    store: () => h.store,
+    reload: async () => {
+      act(() => {
+        root.unmount();
+      });
+      h.reopen();
+      root = createRoot(host);
+      await renderScreen();
+    },
     unmount: () => {
       act(() => {
         root.unmount();
