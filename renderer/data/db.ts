@@ -27,7 +27,10 @@ export type OutboxRow = {
 export type CaseRow = {
   id: string;
   status: string;
-  category: string;
+  /** Every dispute category of the case (multiEntry index: the filter matches any of them). */
+  categories: string[];
+  /** [category, nextDeadline] for each category (multiEntry): one category, soonest deadline first. */
+  categoryDeadlines: [string, string][];
   nextDeadline: string;
   assigneeId: string;
   updatedHlc: string;

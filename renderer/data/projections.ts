@@ -119,11 +119,14 @@ export async function buildProjections(
         codec.seal('cases', summary),
         codec.seal('caseStates', state),
       ]);
+      const nextDeadline = summary.nextDeadline?.due ?? NO_DEADLINE;
+      const categories = [...new Set(state.disputeCategories)];
       const row: CaseRow = {
         id: caseId,
         status: state.status ?? 'draft',
-        category: state.disputeCategories[0] ?? '',
-        nextDeadline: summary.nextDeadline?.due ?? NO_DEADLINE,
+        categories,
+        categoryDeadlines: categories.map((c): [string, string] => [c, nextDeadline]),
+        nextDeadline,
         assigneeId: summary.assigneeId ?? '',
         updatedHlc: state.lastHlc ?? '',
         searchTokens,

@@ -4,8 +4,9 @@
  * narrowed by a search term matched against the codec's search tokens. Summaries are opened only for
  * the rows on screen, so 100,000 cases never decrypt at once.
  *
- * The plan (migration 003): the deadline chip and ONE of status / category / assignee become a single
- * range of a [column+nextDeadline] index, already in list order, so a page is `offset/limit` on it and
+ * The plan (migrations 003, 004): the deadline chip and ONE of status / category / assignee become a
+ * single range of a [column+nextDeadline] index (for a category the multiEntry [category, deadline] pairs,
+ * so a case is found under any of its categories), already in list order, so a page is `offset/limit` on it and
  * the total is a separate index count — no key of another case is read. A search narrows to the few cases whose
  * token matches and orders those by their row. Only a combination of filters (status AND category …)
  * reads the keys of the narrowest range and intersects them.
@@ -49,6 +50,19 @@ function deadlineRange(q: CaseQuery): Range {
 }
 
 type Column = 'status' | 'category' | 'assigneeId';
+
+/** The [value, nextDeadline] index of a column (migration 004: a category is any of the case's). */
+const ORDER_INDEX: Record<Column, string> = {
+  status: '[status+nextDeadline]',
+  category: 'categoryDeadlines',
+  assigneeId: '[assigneeId+nextDeadline]',
+};
+/** The index of a column's values ('categories' is multiEntry: a case is under each of its categories). */
+const VALUE_INDEX: Record<Column, string> = {
+  status: 'status',
+  category: 'categories',
+  assigneeId: 'assigneeId',
+};
 type Plan = {
   /** A collection of the case rows in list order (next deadline, then id). */
   ordered: () => Cases;
@@ -75,9 +89,7 @@ function plan(ctx: DataContext, q: CaseQuery): Plan {
   if (lead && value !== undefined)
     return {
       ordered: () =>
-        ctx.db.cases
-          .where(`[${lead.column}+nextDeadline]`)
-          .between([value, r.lo], [value, r.hi], r.loIn, r.hiIn),
+        ctx.db.cases.where(ORDER_INDEX[lead.column]).between([value, r.lo], [value, r.hi], r.loIn, r.hiIn),
       rest: filters.filter((f) => f !== lead),
     };
   return {
@@ -86,7 +98,10 @@ function plan(ctx: DataContext, q: CaseQuery): Plan {
   };
 }
 
-const inColumn = (row: CaseRow, f: ColumnFilter): boolean => f.values.includes(row[f.column]);
+const inColumn = (row: CaseRow, f: ColumnFilter): boolean =>
+  f.column === 'category'
+    ? row.categories.some((c) => f.values.includes(c))
+    : f.values.includes(row[f.column]);
 
 const inRange = (d: string, r: Range): boolean =>
   (typeof r.lo !== 'string' || (r.loIn ? d >= r.lo : d > r.lo)) &&
@@ -122,7 +137,7 @@ async function matchingIds(ctx: DataContext, q: CaseQuery, p: Plan): Promise<str
         new Set(
           await keys(
             ctx.db.cases
-              .where(f.column)
+              .where(VALUE_INDEX[f.column])
               .anyOf([...f.values])
               .primaryKeys(),
           ),

@@ -1,12 +1,14 @@
 /*
  * Start-up check (architecture.md, "Durability"): Chromium can lose a whole IndexedDB store (full disk,
  * LevelDB corruption, an update). Every event is in the journal too, so on start we put back every
- * journalled event IndexedDB lacks and rebuild the projections of the cases they touch.
+ * journalled event IndexedDB lacks and rebuild the projections of the cases they touch. It also
+ * finishes the category backfill migration 004 left to the codec (category-index.ts).
  */
 import { parseCaseEvent } from '#shared/events/parse';
 import type { CaseEvent } from '#shared/events/envelope';
 import { err, ok, type Result } from '#shared/util/result';
 import type { Sealed } from './codec';
+import { completeCategoryIndex } from './category-index';
 import { loadEnrollment } from './device';
 import { appendEvents, type DataContext, type DataError } from './event-store';
 
@@ -34,6 +36,12 @@ export async function recoverFromJournal(ctx: DataContext): Promise<Result<Recov
   if (!r.ok) return r;
   const r2 = await appendEvents(ctx, theirs, { journal: false, outbox: false });
   if (!r2.ok) return r2;
+  // Rows stored before migration 004 get all their categories (a no-op once done).
+  try {
+    await completeCategoryIndex(ctx);
+  } catch (e) {
+    return err({ code: 'corrupt_row', message: e instanceof Error ? e.message : String(e) });
+  }
   return ok({
     journalled: read.value.length,
     restored: r.value.stored.length + r2.value.stored.length,

@@ -57,7 +57,8 @@ function rowOf(i: number): CaseRow {
   return {
     id: s.caseId,
     status: STATUSES[i % STATUSES.length] ?? 'registered',
-    category: CATEGORIES[i % CATEGORIES.length] ?? 'other',
+    categories: [CATEGORIES[i % CATEGORIES.length] ?? 'other'],
+    categoryDeadlines: [[CATEGORIES[i % CATEGORIES.length] ?? 'other', s.nextDeadline?.due ?? '9999-12-31']],
     nextDeadline: s.nextDeadline?.due ?? '9999-12-31',
     assigneeId: s.assigneeId ?? '',
     updatedHlc: pad(i, 16),

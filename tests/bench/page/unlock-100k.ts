@@ -70,7 +70,8 @@ function setup(db: string, cases: number): Promise<Setup> {
               return {
                 id: `case-${pad(i, 6)}`,
                 status: STATUSES[i % STATUSES.length] ?? 'registered',
-                category: 'wage_arrears',
+                categories: ['wage_arrears'],
+                categoryDeadlines: [['wage_arrears', due]],
                 nextDeadline: due,
                 assigneeId: `user-${String(i % 40)}`,
                 updatedHlc: pad(i, 16),

@@ -166,7 +166,8 @@ describe('caseload pages', () => {
       return {
         id: caseId,
         status: 'registered',
-        category: 'wage_arrears',
+        categories: ['wage_arrears'],
+        categoryDeadlines: [['wage_arrears', due]],
         nextDeadline: due,
         assigneeId: '',
         updatedHlc: '',

@@ -11,9 +11,14 @@ import { harness } from './store-harness';
 
 const TODAY = '2026-11-28';
 const STATUSES = ['registered', 'in_session', 'closed'];
-const CATEGORIES = ['wage_arrears', 'work_injury'];
+const CATEGORIES = ['wage_arrears', 'work_injury', 'social_insurance'];
 const USERS = ['u1', 'u2', ''];
 const NAMES = ['张', '李', '王'];
+
+function categoriesOf(i: number): string[] {
+  const first = CATEGORIES[i % 2] ?? '';
+  return i % 3 === 0 ? [first, CATEGORIES[2] ?? ''] : [first];
+}
 
 function rowOf(i: number): CaseRow {
   // Deadlines from 10 days ago to 10 days ahead, and some cases with none (stored as 9999-12-31).
@@ -21,7 +26,9 @@ function rowOf(i: number): CaseRow {
   return {
     id: `case-${String(i).padStart(3, '0')}`,
     status: STATUSES[i % 3] ?? '',
-    category: CATEGORIES[i % 2] ?? '',
+    // Every third case has a second category: the filter must find it under either (migration 004).
+    categories: categoriesOf(i),
+    categoryDeadlines: categoriesOf(i).map((c): [string, string] => [c, nextDeadline]),
     nextDeadline,
     assigneeId: USERS[i % 5 === 0 ? 2 : i % 2] ?? '',
     updatedHlc: String(i),
@@ -38,7 +45,7 @@ const UNSYNCED = ROWS.filter((_, i) => i % 4 === 0).map((r) => r.id);
 function expected(q: Omit<CaseQuery, 'today'>): string[] {
   return ROWS.filter((r) => {
     if (q.statuses?.length && !q.statuses.includes(r.status)) return false;
-    if (q.categories?.length && !q.categories.includes(r.category)) return false;
+    if (q.categories?.length && !r.categories.some((c) => q.categories?.includes(c))) return false;
     if (q.assigneeId && r.assigneeId !== q.assigneeId) return false;
     if (q.deadline === 'overdue' && !(r.nextDeadline < TODAY)) return false;
     if (q.deadline === 'due_soon' && !(r.nextDeadline >= TODAY && r.nextDeadline <= addDays(TODAY, 3)))
@@ -55,7 +62,12 @@ function expected(q: Omit<CaseQuery, 'today'>): string[] {
 
 function* queries(): Generator<Omit<CaseQuery, 'today'>> {
   for (const statuses of [undefined, ['in_session'], ['registered', 'closed']])
-    for (const categories of [undefined, ['work_injury']])
+    for (const categories of [
+      undefined,
+      ['work_injury'],
+      ['social_insurance'],
+      ['work_injury', 'social_insurance'],
+    ])
       for (const assigneeId of [undefined, 'u1'])
         for (const deadline of [undefined, 'overdue', 'due_soon'] as const)
           for (const search of [undefined, '张', '1002'])
@@ -101,7 +113,7 @@ describe('caseload queries', () => {
       expect({ q, count: await store.countCases(q) }).toEqual({ q, count: want.length });
       checked++;
     }
-    expect(checked).toBe(216);
+    expect(checked).toBe(432);
   });
 
   it('pages through the whole default list without gaps or repeats', async () => {

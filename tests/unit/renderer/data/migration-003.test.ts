@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { IDBKeyRange } from 'fake-indexeddb';
-import { openTribunalDb, type CaseRow } from '../../../../renderer/data/db';
+import { openTribunalDb } from '../../../../renderer/data/db';
 import { freshDb } from './fresh-db';
 
-const row = (
-  id: string,
-  status: string,
-  category: string,
-  nextDeadline: string,
-  assigneeId: string,
-): CaseRow => ({
+const row = (id: string, status: string, category: string, nextDeadline: string, assigneeId: string) => ({
   id,
   status,
   category,
@@ -44,14 +38,17 @@ describe('migration 003: caseload order indexes', () => {
 
   it('indexes the rows a v2 database already held, soonest deadline first within a status', async () => {
     const { db, factory, name } = freshDb(2);
-    await db.cases.bulkAdd([
-      row('c1', 'in_session', 'wage_arrears', '2026-12-09', 'u1'),
-      row('c2', 'registered', 'wage_arrears', '2026-12-01', 'u1'),
-      row('c3', 'in_session', 'work_injury', '2026-12-02', 'u2'),
-      row('c4', 'in_session', 'wage_arrears', '9999-12-31', 'u1'),
-    ]);
+    // v2/v3 rows: one `category` column (migration 004 replaced it).
+    await db
+      .table('cases')
+      .bulkAdd([
+        row('c1', 'in_session', 'wage_arrears', '2026-12-09', 'u1'),
+        row('c2', 'registered', 'wage_arrears', '2026-12-01', 'u1'),
+        row('c3', 'in_session', 'work_injury', '2026-12-02', 'u2'),
+        row('c4', 'in_session', 'wage_arrears', '9999-12-31', 'u1'),
+      ]);
     db.close();
-    const v3 = openTribunalDb(name, { indexedDB: factory, IDBKeyRange });
+    const v3 = openTribunalDb(name, { indexedDB: factory, IDBKeyRange, upTo: 3 });
     const inSession = await v3.cases
       .where('[status+nextDeadline]')
       .between(['in_session', Dexie.minKey], ['in_session', Dexie.maxKey])
