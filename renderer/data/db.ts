@@ -23,6 +23,8 @@ export type OutboxRow = {
   lastError?: string;
   /** The hub refused it for good: kept (and shown) but out of this device's chain; never pushed again. */
   setAside?: true;
+  /** The last decision a user recorded about it after a refusal (re-sent or discarded); never deleted. */
+  decision?: { kind: 'resent' | 'discarded'; at: number; by: string; note: string };
 };
 export type CaseRow = {
   id: string;

@@ -5,14 +5,16 @@
  */
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { queryKeys, useAllCaseStates } from '../../app/data-provider';
 import { paths } from '../../app/routes';
 import { Page } from '../../ui/Page';
 import { EmptyLine, Panel } from '../../ui/Panel';
 import { useEnrollment } from '../enroll/use-enrollment';
-import { QuarantineList } from './QuarantineList';
-import { RejectedList } from './RejectedList';
+import { caseSyncLines } from './case-sync';
+import { CaseSyncList } from './CaseSyncList';
+import { QuarantineList, type RecheckAction } from './QuarantineList';
+import { RejectedList, type SetAsideActions } from './RejectedList';
 import { SyncProgressBar } from './SyncProgressBar';
 import { failureText, formatBytes, formatTime } from './sync-text';
 import { useSyncBinding, useSyncNow, useSyncState } from './use-sync';
@@ -22,7 +24,8 @@ export const syncOverviewKey = [...queryKeys.outbox, 'overview'] as const;
 
 export function SyncPage() {
   const { t, i18n } = useTranslation();
-  const { local } = useSyncBinding();
+  const { local, engine } = useSyncBinding();
+  const client = useQueryClient();
   const enrolled = useEnrollment().data;
   const state = useSyncState();
   const syncNow = useSyncNow();
@@ -34,9 +37,11 @@ export function SyncPage() {
       status: await local.status(),
       quarantined: await local.quarantined(),
       setAside: await local.setAsideList(),
+      released: await local.releasedLog(),
     }),
   });
-  const conflicts = (useAllCaseStates().data ?? []).filter((c) => c.inConflict);
+  const allCases = useAllCaseStates().data ?? [];
+  const conflicts = allCases.filter((c) => c.inConflict);
   const pending = overview.data?.pending ?? [];
   const waitingCases = new Set(pending.map((p) => p.event.caseId)).size;
   const files = [
@@ -45,6 +50,48 @@ export function SyncPage() {
   ];
   const status = overview.data?.status;
   const last = state.last;
+  const caseLines = caseSyncLines(
+    allCases,
+    pending,
+    overview.data?.setAside ?? [],
+    state.running && state.progress.phase === 'pushing',
+  );
+  const refresh = async (): Promise<void> => {
+    await Promise.all([
+      client.invalidateQueries({ queryKey: syncOverviewKey }),
+      client.invalidateQueries({ queryKey: queryKeys.caseload }),
+      client.invalidateQueries({ queryKey: ['case'] }),
+    ]);
+  };
+  // A decision is recorded with the enrolled user's name; a device not enrolled has nothing to decide.
+  const who = enrolled?.userName;
+  const decide: SetAsideActions | undefined =
+    who === undefined
+      ? undefined
+      : {
+          resend: async (id, note) => {
+            const r = await local.resend(id, { at: Date.now(), by: who, note });
+            await refresh();
+            if (!r.ok) return r.error.message;
+            void syncNow();
+            return null;
+          },
+          discard: async (id, note) => {
+            const r = await local.discard(id, { at: Date.now(), by: who, note });
+            await refresh();
+            return r.ok ? null : r.error.message;
+          },
+        };
+  const recheck: RecheckAction | undefined =
+    who === undefined
+      ? undefined
+      : async () => {
+          const r = await engine.recheckQuarantine(who);
+          await refresh();
+          return r.ok
+            ? { ok: true, released: r.value.released.length, held: r.value.held }
+            : { ok: false, message: r.error.message };
+        };
 
   const action = enrolled ? (
     <button
@@ -111,10 +158,21 @@ export function SyncPage() {
           )}
         </Panel>
         <Panel title={t('sync.rejected')}>
-          <RejectedList pending={pending} setAside={overview.data?.setAside ?? []} />
+          <RejectedList pending={pending} setAside={overview.data?.setAside ?? []} actions={decide} />
         </Panel>
         <Panel title={t('sync.quarantine.title')}>
-          <QuarantineList entries={overview.data?.quarantined ?? []} />
+          <QuarantineList
+            entries={overview.data?.quarantined ?? []}
+            released={overview.data?.released ?? []}
+            recheck={recheck}
+          />
+        </Panel>
+        <Panel title={t('sync.perCase.title')}>
+          <CaseSyncList
+            lines={caseLines}
+            progress={{ done: state.progress.pushed, total: state.progress.toPush }}
+            lastSyncAt={status?.lastSyncAt ?? null}
+          />
         </Panel>
         <Panel title={t('sync.conflicts')}>
           {conflicts.length === 0 ? (
