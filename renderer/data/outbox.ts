@@ -143,8 +143,15 @@ export type SyncLocal = {
   /** Records that a set-aside event will not be sent; it stays in the log and the list, with the decision. */
   discard(id: string, decision: Omit<SetAsideDecision, 'kind'>): Promise<Result<void, DataError>>;
   receive(events: readonly CaseEvent[]): Promise<Result<{ stored: string[]; skipped: string[] }, DataError>>;
-  /** Merges pulled HLC stamps into this device's clock; returns those too far ahead. */
-  observeClocks(events: readonly CaseEvent[]): Promise<{ eventId: string; aheadMs: number }[]>;
+  /**
+   * Merges pulled HLC stamps into this device's clock; returns those too far ahead. `hubNowMs` (the
+   * page's hubTime) is the reference when this device's clock is behind the hub's: a lagging laptop
+   * must still adopt the stamps the hub accepted, or what it writes next sorts before what it saw.
+   */
+  observeClocks(
+    events: readonly CaseEvent[],
+    hubNowMs?: number,
+  ): Promise<{ eventId: string; aheadMs: number }[]>;
   cursor(): Promise<string>;
   saveCursor(cursor: string): Promise<void>;
   blobQueue(): Promise<QueuedBlob[]>;
@@ -388,12 +395,12 @@ export function createSyncLocal(
       });
     },
     receive: (events) => store.receive(events),
-    observeClocks: async (events) => {
+    observeClocks: async (events, hubNowMs) => {
       const author = await store.author();
       if (!author) return [];
       const flags: { eventId: string; aheadMs: number }[] = [];
       for (const e of events) {
-        const r = author.hlc.receive(e.at.hlc);
+        const r = author.hlc.receive(e.at.hlc, hubNowMs);
         if (r.drift) flags.push({ eventId: e.id, aheadMs: r.drift.aheadMs });
       }
       // Through the store's queue, so a concurrent write cannot interleave an older clock state.

@@ -73,7 +73,7 @@ export async function pullAll(
       // The files these events name, to download after the pull (download.ts), queued with the page.
       const storedIds = new Set(stored.value.stored);
       await d.local.queueDownloads(good.filter((e) => storedIds.has(e.id)).flatMap(downloadItemsOf));
-      report.drift.push(...(await d.local.observeClocks(good)));
+      report.drift.push(...(await d.local.observeClocks(good, Date.parse(page.value.hubTime))));
     }
     await d.local.saveCursor(page.value.cursor);
     cursor = page.value.cursor;

@@ -31,8 +31,13 @@ export type HlcReceipt = {
 export type Hlc = {
   /** A new stamp for a local event, strictly greater than every stamp this clock issued or adopted. */
   tick(): string;
-  /** Merge a stamp seen on a remote event; returns a stamp for the receipt (greater than both). */
-  receive(remoteStamp: string): HlcReceipt;
+  /**
+   * Merge a stamp seen on a remote event; returns a stamp for the receipt (greater than both). The drift
+   * bound is measured from `trustedNowMs` when it is later than the local wall clock: the hub's time, as
+   * given with the pulled page, for a laptop whose clock runs behind (the hub only accepts stamps within
+   * its own time + its drift bound, so such a stamp is not a runaway clock).
+   */
+  receive(remoteStamp: string, trustedNowMs?: number): HlcReceipt;
   serialize(): HlcState;
   restore(state: HlcState): void;
 };
@@ -72,11 +77,13 @@ export function createHlc(options: HlcOptions): Hlc {
     return stamp();
   };
 
-  const receive = (remoteStamp: string): HlcReceipt => {
+  const receive = (remoteStamp: string, trustedNowMs?: number): HlcReceipt => {
     const r = parseHlc(remoteStamp);
     if (r === null) return { stamp: tick(), drift: null, invalid: true };
     const w = wall();
-    if (r.ms - w > options.maxDriftMs) return { stamp: tick(), drift: { aheadMs: r.ms - w }, invalid: false };
+    const ref = trustedNowMs !== undefined && Number.isFinite(trustedNowMs) ? Math.max(w, trustedNowMs) : w;
+    if (r.ms - ref > options.maxDriftMs)
+      return { stamp: tick(), drift: { aheadMs: r.ms - ref }, invalid: false };
     const ms = Math.max(w, state.ms, r.ms);
     let counter = 0;
     if (ms === state.ms && ms === r.ms) counter = Math.max(state.counter, r.counter) + 1;

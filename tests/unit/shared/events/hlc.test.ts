@@ -74,6 +74,26 @@ describe('createHlc', () => {
     expect(parseHlc(hlc.tick())?.ms).toBe(1000);
   });
 
+  it('measures drift from a trusted later time (the hub time) when the local clock is behind it', () => {
+    // A laptop 10 min behind the hub pulls a stamp 3 min ahead of the hub: far ahead of its own wall,
+    // but one the hub accepted. Adopting it keeps what the laptop writes next after what it saw.
+    const t = { now: 1000 };
+    const hlc = createHlc({ now: clockAt(t), nodeId: 'a', maxDriftMs: 300_000 });
+    const hubNow = 1000 + 600_000;
+    const remote = formatHlc({ ms: hubNow + 180_000, counter: 0, node: 'b' });
+    const r = hlc.receive(remote, hubNow);
+    expect(r.drift).toBeNull();
+    expect(hlc.tick() > remote).toBe(true);
+    // Beyond the hub's time + the bound it is still flagged, measured from the hub's time.
+    const far = hlc.receive(formatHlc({ ms: hubNow + 400_000, counter: 0, node: 'b' }), hubNow);
+    expect(far.drift).toEqual({ aheadMs: 400_000 });
+    // A trusted time behind the local clock never loosens the bound.
+    const ahead = createHlc({ now: () => 1_000_000, nodeId: 'c', maxDriftMs: 60_000 });
+    expect(ahead.receive(formatHlc({ ms: 1_100_000, counter: 0, node: 'b' }), 5).drift).toEqual({
+      aheadMs: 100_000,
+    });
+  });
+
   it('reports an unparsable remote stamp and still ticks', () => {
     const hlc = createHlc({ now: () => 5, nodeId: 'a', maxDriftMs: 0 });
     expect(hlc.receive('garbage')).toMatchObject({ invalid: true, drift: null });
