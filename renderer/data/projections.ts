@@ -30,7 +30,15 @@ export type CaseSummary = {
   receivedAt: string | null;
   assigneeId: string | null;
   lastHlc: string | null;
+  /**
+   * Set only on a row whose sealed summary did not open (#8): the case id and its indexed columns are
+   * all there is; the list names the row as damaged/tampered and the rest of the page works.
+   */
+  unreadable?: UnreadableReason;
 };
+
+/** Why a stored summary did not open: the codec's SealError code, or `unreadable` for anything else. */
+export type UnreadableReason = 'tampered' | 'wrong_key' | 'malformed' | 'unreadable';
 
 export type Projections = { cases: CaseRow[]; states: CaseStateRow[] };
 

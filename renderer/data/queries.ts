@@ -15,7 +15,7 @@ import Dexie, { type Collection, type IndexableType, type InsertType } from 'dex
 import { addDays } from '#shared/law/civil-date';
 import type { CaseRow } from './db';
 import type { DataContext } from './event-store';
-import type { CaseSummary } from './projections';
+import type { CaseSummary, UnreadableReason } from './projections';
 
 export type DeadlineFilter = 'all' | 'overdue' | 'due_soon';
 
@@ -227,10 +227,54 @@ export async function pendingCaseIds(ctx: DataContext): Promise<PendingCases> {
   };
 }
 
-/** The summaries of the given cases, in the given order (missing ids are left out). */
+const REASONS: readonly UnreadableReason[] = ['tampered', 'wrong_key', 'malformed'];
+
+/** The codec's reason (a SealError's `code`), without importing renderer/security. */
+function unreadableReason(e: unknown): UnreadableReason {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  return REASONS.find((r) => r === code) ?? 'unreadable';
+}
+
+/** What a row whose sealed summary does not open still says: its id and its plain index columns. */
+function unreadableSummary(row: CaseRow, reason: UnreadableReason): CaseSummary {
+  return {
+    caseId: row.id,
+    number: '',
+    temporary: false,
+    kind: null,
+    status: null,
+    categories: [],
+    caseCause: '',
+    applicants: [],
+    respondents: [],
+    workerCount: 0,
+    collective: false,
+    amountClaimedFen: 0,
+    amountRecoveredFen: 0,
+    nextDeadline: null,
+    inConflict: false,
+    receivedAt: null,
+    assigneeId: row.assigneeId || null,
+    lastHlc: null,
+    unreadable: reason,
+  };
+}
+
+/**
+ * The summaries of the given cases, in the given order (missing ids are left out). A row that does not
+ * open (tampered, another key, damaged) comes back as `unreadable` with its case id, never failing the
+ * whole page (#8).
+ */
 export async function caseSummaries(ctx: DataContext, ids: readonly string[]): Promise<CaseSummary[]> {
   const rows = await ctx.db.cases.bulkGet([...ids]);
   const out: CaseSummary[] = [];
-  for (const row of rows) if (row) out.push((await ctx.codec.open('cases', row.body)) as CaseSummary);
+  for (const row of rows) {
+    if (!row) continue;
+    try {
+      out.push((await ctx.codec.open('cases', row.body)) as CaseSummary);
+    } catch (e) {
+      out.push(unreadableSummary(row, unreadableReason(e)));
+    }
+  }
   return out;
 }

@@ -7,6 +7,7 @@ import { Icon } from '../../ui/icons';
 import { describeSaveState } from '../../ui/SaveStateIndicator';
 import { useVocab } from '../../ui/vocab';
 import type { SaveState } from '../../stores/save-state';
+import type { UnreadableReason } from '../../data/projections';
 import type { CaseRowView, DeadlineCell, SyncCell } from './rows';
 
 export function DeadlineText({ cell }: { cell: DeadlineCell }) {
@@ -100,5 +101,23 @@ export function CaseRowCells({ row }: { row: CaseRowView }) {
         <SyncText sync={row.sync} />
       </div>
     </>
+  );
+}
+
+/**
+ * A row whose stored summary did not open (#8: tampered, another key, damaged): named with its case id,
+ * nothing of it shown; the link opens the case file, which says what to do. The other rows are unaffected.
+ */
+export function SealedCaseRowCells({ caseId, reason }: { caseId: string; reason: UnreadableReason }) {
+  const { t } = useTranslation();
+  return (
+    <div role="cell" className="case-row-sealed" data-testid="case-row-sealed" data-code={reason}>
+      <Link to={paths.caseFile(caseId)} className="case-link">
+        <strong className="tone tone--danger">{t('security.sealed.row.label')}</strong>
+      </Link>
+      <span>{t('security.sealed.row.case', { id: caseId })}</span>
+      <span>{t(`security.sealed.row.${reason}`)}</span>
+      <small className="muted">{t('security.sealed.row.hint')}</small>
+    </div>
   );
 }

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { queryKeys, useStore } from '../../app/data-provider';
 import type { CaseSummary } from '../../data/store';
 import { caseloadColumns } from './columns';
-import { CaseRowCells } from './CaseRowCells';
+import { CaseRowCells, SealedCaseRowCells } from './CaseRowCells';
 import { caseRow } from './rows';
 import { casePageQuery, PAGE_SIZE, type CaseloadQuery } from './use-caseload';
 
@@ -99,7 +99,9 @@ export function CaseTable({ query, rows, loading, filtered, myUserId }: Props) {
                   transform: `translateY(${String(item.start)}px)`,
                 }}
               >
-                {s ? (
+                {s?.unreadable ? (
+                  <SealedCaseRowCells caseId={s.caseId} reason={s.unreadable} />
+                ) : s ? (
                   <CaseRowCells row={caseRow(s, today, myUserId, outbox.data ?? null)} />
                 ) : (
                   <div role="cell" className="muted">

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { queryKeys, useStore } from '../../app/data-provider';
 import type { CaseSummary } from '../../data/store';
 import { caseloadColumns } from './columns';
-import { CaseRowCells } from './CaseRowCells';
+import { CaseRowCells, SealedCaseRowCells } from './CaseRowCells';
 import { gridTemplate } from './CaseTable';
 import { caseRow } from './rows';
 import { casePageQuery, PAGE_SIZE, type CaseloadQuery } from './use-caseload';
@@ -206,7 +206,9 @@ export function GroupedCaseTable({ query, myUserId, nameOf }: Props) {
                 data-testid="case-row"
                 style={{ ...style, gridTemplateColumns: gridTemplate }}
               >
-                {s ? (
+                {s?.unreadable ? (
+                  <SealedCaseRowCells caseId={s.caseId} reason={s.unreadable} />
+                ) : s ? (
                   <CaseRowCells row={caseRow(s, today, myUserId, outbox.data ?? null)} />
                 ) : (
                   <div role="cell" className="muted">

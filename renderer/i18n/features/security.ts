@@ -77,6 +77,15 @@ export const securityZh = {
     caseRecord: '案件档案（{{id}}）',
     evidenceRecord: '第 {{no}} 号证据“{{name}}”',
     short: '无法打开：校验失败',
+    row: {
+      label: '数据已损坏/被篡改',
+      case: '案件 {{id}}',
+      tampered: '完整性校验失败，不予显示',
+      wrong_key: '不是用本机密钥加密的数据',
+      malformed: '本机数据格式已损坏',
+      unreadable: '暂时无法从本机读取',
+      hint: '其他案件不受影响；打开本案查看处理办法',
+    },
   },
   settings: {
     title: '本机安全',
@@ -207,6 +216,15 @@ export const securityEn: Widen<typeof securityZh> = {
     caseRecord: 'Case file ({{id}})',
     evidenceRecord: 'Evidence no. {{no}} “{{name}}”',
     short: 'Cannot open: check failed',
+    row: {
+      label: 'Damaged or tampered data',
+      case: 'Case {{id}}',
+      tampered: 'failed its integrity check, not shown',
+      wrong_key: 'not encrypted with this device’s key',
+      malformed: 'stored in a damaged format',
+      unreadable: 'cannot be read right now',
+      hint: 'Other cases are not affected; open the case for what to do',
+    },
   },
   settings: {
     title: 'Device security',
