@@ -27,12 +27,13 @@ export type BlobTransfer =
   | { state: 'failed'; code: string; message: string }
   | { state: 'done' };
 
+/** Function-valued fields, so they can be handed to React unbound. */
 export type TransferBoard = {
-  get(sha256: string): BlobTransfer | undefined;
-  set(sha256: string, t: BlobTransfer): void;
-  subscribe(listener: () => void): () => void;
+  get: (sha256: string) => BlobTransfer | undefined;
+  set: (sha256: string, t: BlobTransfer) => void;
+  subscribe: (listener: () => void) => () => void;
   /** Changes on every set (for useSyncExternalStore). */
-  version(): number;
+  version: () => number;
 };
 
 export function createTransferBoard(): TransferBoard {

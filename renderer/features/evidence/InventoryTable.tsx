@@ -4,6 +4,8 @@
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { BlobState } from './BlobState';
+import { useBlobPresence } from './use-blob-download';
 import { useStoredCopy } from './use-evidence';
 import type { InventoryRow } from './inventory';
 
@@ -13,7 +15,22 @@ type Props = {
   onRetract: (row: InventoryRow) => void;
 };
 
+/** A file signed on another laptop and not downloaded yet shows how its download stands. */
 function Thumb({ row }: { row: InventoryRow }) {
+  const presence = useBlobPresence(row.sha256, false);
+  if (presence.local === false)
+    return (
+      <BlobState
+        className="evidence-thumb evidence-thumb--none evidence-thumb--remote"
+        transfer={presence.transfer}
+        onFetch={presence.fetchNow}
+      />
+    );
+  if (presence.local === null) return <span className="evidence-thumb evidence-thumb--none" />;
+  return <LocalThumb row={row} />;
+}
+
+function LocalThumb({ row }: { row: InventoryRow }) {
   const { t } = useTranslation();
   const { url, error } = useStoredCopy(row.mime.startsWith('image/') ? row.sha256 : null, 'thumb');
   // #8: a stored copy that does not open is named, never drawn.

@@ -12,6 +12,8 @@ import { formatBytes } from '../../data/blobs-storage';
 import { useStore } from '../../app/data-provider';
 import type { InventoryRow } from './inventory';
 import { SealedDataError } from '../../security/SealedDataError';
+import { BlobState } from './BlobState';
+import { useBlobPresence } from './use-blob-download';
 import { useStoredCopy } from './use-evidence';
 
 function useExif(row: InventoryRow): ExifSummary | null | 'none' {
@@ -41,7 +43,34 @@ function useExif(row: InventoryRow): ExifSummary | null | 'none' {
   return exif?.sha === row.sha256 ? exif.value : null;
 }
 
-function Pane({ row, zoom, turn }: { row: InventoryRow; zoom: number; turn: number }) {
+type PaneProps = { row: InventoryRow; zoom: number; turn: number };
+
+/** Opening an item whose original is not on this laptop downloads it now, then shows it. */
+function Pane(props: PaneProps) {
+  const { t } = useTranslation();
+  const presence = useBlobPresence(props.row.sha256, true);
+  if (presence.local === true) return <LocalPane {...props} />;
+  return (
+    <figure className="evidence-pane" data-testid="evidence-pane">
+      <div className="evidence-pane__stage">
+        {presence.local === false && (
+          <p>
+            {t('evidence.blob.waiting')}{' '}
+            <BlobState transfer={presence.transfer} onFetch={presence.fetchNow} testId="viewer-blob-state" />
+          </p>
+        )}
+      </div>
+      <figcaption>
+        <strong>
+          {props.row.no}. {props.row.name}
+        </strong>
+        <div className="evidence-hash">{t('evidence.viewer.hash', { hash: props.row.sha256 })}</div>
+      </figcaption>
+    </figure>
+  );
+}
+
+function LocalPane({ row, zoom, turn }: PaneProps) {
   const { t } = useTranslation();
   const isImage = row.mime === 'image/jpeg' || row.mime === 'image/png';
   const displayCopy = useStoredCopy(isImage ? row.sha256 : null, 'display');

@@ -9,21 +9,38 @@ import { useQuery } from '@tanstack/react-query';
 import { renderHtml, type DocumentModel } from '#shared/documents/model';
 import { sha256Hex } from '#shared/events/signing';
 import { getPlatform, isElectronHost } from '../../platform';
+import { BlobState } from '../evidence/BlobState';
+import { useBlobPresence, useTransferBoardVersion } from '../evidence/use-blob-download';
 import { docImages, imageHashes, type LoadImage } from './doc-images';
 import { DocumentSheet } from './DocumentSheet';
 import { producibleDocuments, type DocInputs } from './documents-available';
 import { useCaseTools } from './use-case-tools';
 import './mediation.css';
 
-/** The preview sheet with the signature and seal images stored on this device. */
+/** A signature or seal image signed on another laptop: downloaded now, its state shown until then. */
+function RemoteImage({ sha256 }: { sha256: string }) {
+  const presence = useBlobPresence(sha256, true);
+  if (presence.local !== false) return null;
+  return <BlobState transfer={presence.transfer} onFetch={presence.fetchNow} testId="doc-image-state" />;
+}
+
+/** The preview sheet with the signature and seal images stored on this device (re-read as they arrive). */
 function SheetWithImages({ doc, loadImage }: { doc: DocumentModel; loadImage: LoadImage }) {
-  const hashes = imageHashes(doc);
+  const hashes = [...new Set(imageHashes(doc))];
+  const arrived = useTransferBoardVersion();
   const images = useQuery({
-    queryKey: ['doc-images', ...hashes],
+    queryKey: ['doc-images', arrived, ...hashes],
     queryFn: () => docImages(doc, loadImage),
     enabled: hashes.length > 0,
   });
-  return <DocumentSheet doc={doc} testId="document-preview" images={images.data ?? new Map()} />;
+  return (
+    <>
+      {hashes.map((h) => (
+        <RemoteImage key={h} sha256={h} />
+      ))}
+      <DocumentSheet doc={doc} testId="document-preview" images={images.data ?? new Map()} />
+    </>
+  );
 }
 
 export function DocumentsTab({ caseId }: { caseId: string }) {

@@ -11,6 +11,7 @@ import { createSyncLocal, type SyncLocal } from '../../data/outbox';
 import type { TribunalStore } from '../../data/store';
 import { reportSaveState } from '../../stores/save-state';
 import { createSyncEngine, type SyncEngine, type SyncOutcome, type SyncState } from '../../sync/engine';
+import { makeDerivedCopies } from '../evidence/derive';
 
 type Bound = { engine: SyncEngine; local: SyncLocal };
 const engines = new WeakMap<TribunalStore, Bound>();
@@ -24,6 +25,11 @@ export function syncFor(store: TribunalStore): Bound {
       fetch: (input, init) => fetch(input, init),
       now: () => Date.now(),
       ownPublicKey: () => store.publicKeyJwk(),
+      // Thumbnails of photos downloaded from the hub, made here like those of imported ones.
+      derive: async (blob) => {
+        const r = await makeDerivedCopies(blob);
+        return r.ok ? r.copies : null;
+      },
     });
     b = { engine, local };
     engines.set(store, b);

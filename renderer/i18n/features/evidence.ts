@@ -90,6 +90,15 @@ export const evidenceZh = {
     hash: 'SHA-256：{{hash}}',
     size: '大小：{{size}}',
   },
+  blob: {
+    downloading: '下载中 {{percent}}%',
+    missing: '未下载',
+    mismatch: '校验不符（hash mismatch），未保存，稍后重试',
+    notOnHub: '枢纽上还没有这份文件，稍后重试',
+    failed: '下载失败：{{message}}',
+    download: '立即下载',
+    waiting: '原件不在本机，正在从枢纽下载…',
+  },
   exportPkg: {
     button: '导出核验包',
     folder: '导出到文件夹',
@@ -213,6 +222,15 @@ export const evidenceEn: Widen<typeof evidenceZh> = {
       'The original keeps its EXIF (the hash is of the original); thumbnails and display copies carry no EXIF or location.',
     hash: 'SHA-256: {{hash}}',
     size: 'Size: {{size}}',
+  },
+  blob: {
+    downloading: 'Downloading {{percent}}%',
+    missing: 'Not downloaded',
+    mismatch: 'Hash mismatch: not kept, will retry',
+    notOnHub: 'Not on the hub yet, will retry',
+    failed: 'Download failed: {{message}}',
+    download: 'Download now',
+    waiting: 'The original is not on this laptop; downloading from the hub…',
   },
   exportPkg: {
     button: 'Export verification package',
