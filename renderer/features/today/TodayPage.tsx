@@ -13,11 +13,18 @@ import { useToday } from './use-today';
 import './today.css';
 
 function DeadlineList({ items, today }: { items: CaseSummary[]; today: string }) {
+  const { t } = useTranslation();
   return (
     <ul className="today-list">
       {items.map((s) => (
         <li key={s.caseId}>
           <Link to={paths.caseFile(s.caseId)} className="today-link">
+            {s.unreadable ? (
+              // #8: a summary that does not open is named, never shown.
+              <span className="tone tone--danger" data-testid="today-sealed">
+                {t('security.sealed.row.label')} · {t('security.sealed.row.case', { id: s.caseId })}
+              </span>
+            ) : null}
             <span className="today-number">{s.number}</span>
             <span className="today-who">{s.applicants[0] ?? ''}</span>
             <DeadlineText cell={deadlineCell(s.nextDeadline, today)} />
