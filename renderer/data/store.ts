@@ -29,7 +29,15 @@ import {
   type DataError,
 } from './event-store';
 import { assigneeIds } from './handler-groups';
-import { exportAudit, recordExport, type ExportRecord } from './export-audit';
+import {
+  exportAudit,
+  markExportsSent,
+  recordExport,
+  unsentExports,
+  type ExportRecord,
+  type NewExportRecord,
+} from './export-audit';
+import { orgDirectory, saveOrgDirectory, type OrgDirectory } from './org-directory';
 import type { JournalPort } from './journal';
 import { localDrafts, type LocalDrafts } from './local-drafts';
 import {
@@ -88,9 +96,15 @@ export type TribunalStore = {
   pendingCaseIds(): Promise<PendingCases>;
   /** Distinct assignees of the stored cases ('' = unassigned), for grouping the caseload by handler. */
   assigneeIds(): Promise<string[]>;
-  /** Appends to the export audit trail (who exported which statistics file, when). */
-  recordExport(r: ExportRecord): Promise<void>;
+  /** Appends to the export audit trail (who exported which file, when, what it discloses). */
+  recordExport(r: NewExportRecord): Promise<void>;
   exportAudit(): Promise<ExportRecord[]>;
+  /** Export records the hub has not confirmed yet, and marking the confirmed ones (sync). */
+  unsentExports(): Promise<ExportRecord[]>;
+  markExportsSent(ids: readonly string[], at: string): Promise<void>;
+  /** The users of this laptop's organisation from the last sync, or null before one. */
+  orgDirectory(): Promise<OrgDirectory | null>;
+  saveOrgDirectory(d: OrgDirectory): Promise<void>;
   /** Work not yet recorded (a transcript typed during a hearing), sealed by the codec, kept on this device. */
   readonly drafts: LocalDrafts;
   close(): void;
@@ -173,6 +187,10 @@ export function openStore(o: StoreOptions): TribunalStore {
     assigneeIds: () => assigneeIds(ctx),
     recordExport: (r) => recordExport(ctx, r),
     exportAudit: () => exportAudit(ctx),
+    unsentExports: () => unsentExports(ctx),
+    markExportsSent: (ids, at) => markExportsSent(ctx, ids, at),
+    orgDirectory: () => orgDirectory(ctx),
+    saveOrgDirectory: (d) => saveOrgDirectory(ctx, d),
     drafts: localDrafts(ctx),
     close: () => {
       db.close();
@@ -183,6 +201,8 @@ export function openStore(o: StoreOptions): TribunalStore {
 export type {
   LocalDrafts,
   ExportRecord,
+  NewExportRecord,
+  OrgDirectory,
   Author,
   Draft,
   WriteError,

@@ -29,3 +29,4 @@ export {
 } from './element-sheet';
 export { KPI_LABELS } from './labels-kpi';
 export { caseTable, csvField, csvLine, kpiTable, toCsv, type Cell, type Table } from './tables';
+export { DISCLOSURE_OF } from './disclosure';

@@ -154,10 +154,8 @@ export function DashboardPage({ useSource = useLocalDashboardSource }: { useSour
           {yearbook?.ok ? <YearbookView table={yearbook.value} onDrill={setDrill} /> : null}
           <ExportBar
             baseName={`统计-${choice.period.from}至${choice.period.to}`}
-            onExported={(e) =>
-              src.recordExport?.({ ...e, period: `${choice.period.from}..${choice.period.to}` }) ??
-              Promise.resolve()
-            }
+            caseCount={facts.length}
+            onExported={(e) => src.recordExport?.({ ...e, period: choice.period }) ?? Promise.resolve()}
             tables={() => ({
               kpi: kpiTable(report.value.totals, report.value),
               cases: caseTable(facts, src.names),

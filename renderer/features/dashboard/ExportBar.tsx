@@ -1,10 +1,13 @@
 /*
  * Exports of what is on screen: the KPI table and the caseload list as CSV, all of it (and the yearbook
  * table) as XLSX, and the yearbook table printed (to PDF). A progress bar runs while large files build.
+ * Every saved or printed file is reported to `onExported` with its kind, rows and cases, for the audit
+ * trail (which records the disclosure of the kind and sends it to the hub after the next sync).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Table } from '#shared/stats/index';
+import type { ExportFormat, ExportKind } from '#shared/sync/wire-org';
 import { getPlatform } from '../../platform';
 import { csvBytes, safeFileName, xlsxBytes } from './export';
 
@@ -12,14 +15,29 @@ type Props = {
   /** Built lazily: a 100k-case list is only made when asked for. */
   tables: () => { kpi: Table; cases: Table; yearbook: Table };
   baseName: string;
+  /** How many cases the figures on screen cover (the audit trail records it with each export). */
+  caseCount: number;
   /** Called after a file was saved (or the yearbook printed), for the export audit trail. */
-  onExported?: (e: { file: string; format: 'csv' | 'xlsx' | 'print'; rows: number }) => Promise<void>;
+  onExported?: (e: ExportedFile) => Promise<void>;
+};
+
+/** One finished export as the audit trail needs it. */
+export type ExportedFile = {
+  file: string;
+  kind: ExportKind;
+  format: ExportFormat;
+  /** Data rows (header rows not counted). */
+  rows: number;
+  cases: number;
 };
 
 type Status =
   { kind: 'idle' } | { kind: 'busy'; fraction: number } | { kind: 'done' | 'error'; message: string };
 
-export function ExportBar({ tables, baseName, onExported }: Props) {
+/** Data rows of a table whose first row is its header. */
+const dataRows = (t: Table): number => Math.max(0, t.rows.length - 1);
+
+export function ExportBar({ tables, baseName, caseCount, onExported }: Props) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const busy = status.kind === 'busy';
@@ -27,6 +45,7 @@ export function ExportBar({ tables, baseName, onExported }: Props) {
   const save = async (
     name: string,
     ext: 'csv' | 'xlsx',
+    kind: ExportKind,
     make: (p: (f: number) => void) => Promise<Uint8Array<ArrayBuffer>>,
     rows: number,
   ) => {
@@ -44,7 +63,8 @@ export function ExportBar({ tables, baseName, onExported }: Props) {
       if (!r.ok)
         setStatus({ kind: 'error', message: t('dashboard.exportFailed', { message: r.error.message }) });
       else {
-        if (r.value.saved) await onExported?.({ file: suggestedName, format: ext, rows });
+        if (r.value.saved)
+          await onExported?.({ file: suggestedName, kind, format: ext, rows, cases: caseCount });
         setStatus({
           kind: 'done',
           message: r.value.saved
@@ -70,9 +90,11 @@ export function ExportBar({ tables, baseName, onExported }: Props) {
         setStatus({ kind: 'error', message: t('dashboard.exportFailed', { message: r.error.message }) });
       else if (r.value.printed)
         await onExported?.({
-          file: safeFileName(`${baseName}-年鉴表`),
-          format: 'print',
-          rows: tables().yearbook.rows.length,
+          file: safeFileName(`${baseName}-年鉴表.pdf`),
+          kind: 'yearbook',
+          format: 'pdf',
+          rows: dataRows(tables().yearbook),
+          cases: caseCount,
         });
     } finally {
       document.body.classList.remove('printing-yearbook');
@@ -89,8 +111,8 @@ export function ExportBar({ tables, baseName, onExported }: Props) {
           disabled={busy}
           data-testid="export-kpi-csv"
           onClick={() => {
-            const rows = tables().kpi.rows;
-            void save('指标', 'csv', (p) => csvBytes(rows, p), rows.length);
+            const kpi = tables().kpi;
+            void save('指标', 'csv', 'kpi_table', (p) => csvBytes(kpi.rows, p), dataRows(kpi));
           }}
         >
           {t('dashboard.exportKpiCsv')}
@@ -101,8 +123,8 @@ export function ExportBar({ tables, baseName, onExported }: Props) {
           disabled={busy}
           data-testid="export-cases-csv"
           onClick={() => {
-            const rows = tables().cases.rows;
-            void save('案件清单', 'csv', (p) => csvBytes(rows, p), rows.length);
+            const cases = tables().cases;
+            void save('案件清单', 'csv', 'caseload', (p) => csvBytes(cases.rows, p), dataRows(cases));
           }}
         >
           {t('dashboard.exportCasesCsv')}
@@ -117,8 +139,9 @@ export function ExportBar({ tables, baseName, onExported }: Props) {
             void save(
               '统计',
               'xlsx',
+              'workbook',
               (p) => xlsxBytes([all.kpi, all.cases, all.yearbook], p),
-              all.kpi.rows.length + all.cases.rows.length + all.yearbook.rows.length,
+              dataRows(all.kpi) + dataRows(all.cases) + dataRows(all.yearbook),
             );
           }}
         >

@@ -5,10 +5,13 @@
 import { useMemo } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExportRecord } from '../../data/store';
+import { DISCLOSURE_OF } from '#shared/stats/index';
+import type { ExportedFile } from './ExportBar';
 import type { CaseState } from '#shared/case/index';
 import type { HolidayCalendar } from '#shared/law/calendar';
 import { useAllCaseStates, useStore } from '../../app/data-provider';
 import { currentHolidayCalendar } from '../../app/holiday-calendar';
+import { useOrgDirectory } from '../review/use-org-directory';
 import { useSyncBinding, useSyncState } from '../sync/use-sync';
 
 export type DashboardSource = {
@@ -23,12 +26,7 @@ export type DashboardSource = {
   /** Display names of users and organisations by id (assignees, units). */
   names: Readonly<Record<string, string>>;
   /** Records a finished export in the audit trail (absent where there is no store, e.g. tests). */
-  recordExport?: (e: {
-    file: string;
-    format: 'csv' | 'xlsx' | 'print';
-    rows: number;
-    period: string;
-  }) => Promise<void>;
+  recordExport?: (e: ExportedFile & { period: { from: string; to: string } }) => Promise<void>;
   /** The latest exports from this laptop, newest first. */
   exports?: readonly ExportRecord[];
 };
@@ -55,19 +53,32 @@ export function useLocalDashboardSource(): DashboardSource {
       return at === null ? null : new Date(at).toISOString();
     },
   });
+  const directory = useOrgDirectory();
   const names = useMemo(() => {
     const e = enrollment.data;
-    return e ? { [e.userId]: e.userName, [e.orgId]: e.orgName } : {};
-  }, [enrollment.data]);
+    const out: Record<string, string> = {};
+    // The organisation directory from the last sync names every colleague (handlers in groups, exports).
+    for (const u of directory?.users ?? []) out[u.id] = u.name;
+    if (directory) out[directory.org.id] = directory.org.name;
+    if (e) {
+      out[e.userId] = e.userName;
+      out[e.orgId] = e.orgName;
+    }
+    return out;
+  }, [enrollment.data, directory]);
   const client = useQueryClient();
-  const exports = useQuery({ queryKey: EXPORT_AUDIT_KEY, queryFn: () => store.exportAudit() });
+  // Keyed by the last sync run too: a sync marks records as received by the hub.
+  const exports = useQuery({ queryKey: [...EXPORT_AUDIT_KEY, lastRun], queryFn: () => store.exportAudit() });
   const recordExport: DashboardSource['recordExport'] = async (e) => {
     const me = enrollment.data;
     await store.recordExport({
       ...e,
+      id: store.newId(),
       at: new Date().toISOString(),
       userId: me?.userId ?? '',
       userName: me?.userName ?? '',
+      caseId: null,
+      disclosure: [...DISCLOSURE_OF[e.kind]],
     });
     await client.invalidateQueries({ queryKey: EXPORT_AUDIT_KEY });
   };

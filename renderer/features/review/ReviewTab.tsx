@@ -20,7 +20,9 @@ import { CLOSURE_TYPES_BY_KIND, type ClosureType } from '#shared/domain/closure-
 import { SUSPENSION_GROUNDS, type SuspensionGround } from '#shared/domain/organisation';
 import { DEADLINE_RULES, type DeadlineRuleId } from '#shared/law/deadline-rules';
 import { EmptyLine } from '../../ui/Panel';
-import { handlersOf, useReview, type ReviewTools } from './use-review';
+import { ROLES, type Role } from '#shared/sync/wire';
+import { ElementSheetBlock } from './ElementSheetBlock';
+import { handlersOf, useReview, type Colleague, type ReviewTools } from './use-review';
 import './review.css';
 
 type Msg = { ok: boolean; text: string } | null;
@@ -127,6 +129,7 @@ export function ReviewTab({ caseId }: { caseId: string }) {
           <ClosureRequestForm caseId={caseId} tools={tools} state={s} />
         )}
         <CloseForm caseId={caseId} tools={tools} state={s} />
+        {tools.enrollment !== null ? <ElementSheetBlock tools={tools} state={s} /> : null}
       </div>
     </section>
   );
@@ -587,15 +590,35 @@ function ClosureRequestForm({ caseId, tools, state }: FormProps & { state: CaseS
 }
 
 function ReassignForm({ caseId, tools }: FormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const act = useAct(t('review.reassign.done'));
   const orgId = tools.enrollment?.orgId ?? '';
   const handlers = handlersOf(tools.colleagues, orgId);
   const [picked, setPicked] = useState('');
   const [manual, setManual] = useState('');
   const [reason, setReason] = useState('');
-  const label = (userId: string, name: string | null) =>
-    name !== null ? t('review.reassign.me', { name }) : t('review.reassign.user', { id: userId.slice(-8) });
+  const me = tools.enrollment?.userId;
+  const roleText = (roles: readonly string[]) =>
+    roles
+      .filter((r): r is Role => (ROLES as readonly string[]).includes(r))
+      .map((r) => t(`review.reassign.roles.${r}`))
+      .join(i18n.language.startsWith('en') ? ', ' : '、');
+  const label = (c: Colleague) =>
+    c.name === null
+      ? t('review.reassign.user', { id: c.userId.slice(-8) })
+      : t(c.userId === me ? 'review.reassign.meNamed' : 'review.reassign.named', {
+          name: c.name,
+          roles: roleText(c.roles),
+        });
+  const asOf = tools.directory
+    ? t('review.reassign.directoryAsOf', {
+        org: tools.directory.org.name,
+        time: new Date(tools.directory.fetchedAt).toLocaleString(
+          i18n.language.startsWith('en') ? 'en-GB' : 'zh-CN',
+          { timeZone: 'Asia/Shanghai', hour12: false },
+        ),
+      })
+    : t('review.reassign.noDirectory');
   const submit = async () => {
     const assigneeId = manual.trim() !== '' ? manual.trim() : picked;
     if (assigneeId === '')
@@ -617,6 +640,9 @@ function ReassignForm({ caseId, tools }: FormProps) {
   };
   return (
     <Block title={t('review.reassign.title')} testId="review-reassign">
+      <p className="muted" data-testid="review-reassign-directory">
+        {asOf}
+      </p>
       <div className="row-form">
         <label className="field">
           {t('review.reassign.assignee')}
@@ -630,7 +656,7 @@ function ReassignForm({ caseId, tools }: FormProps) {
             <option value="">—</option>
             {handlers.map((c) => (
               <option key={c.userId} value={c.userId}>
-                {label(c.userId, c.name)}
+                {label(c)}
               </option>
             ))}
           </select>

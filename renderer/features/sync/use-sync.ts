@@ -12,6 +12,7 @@ import type { TribunalStore } from '../../data/store';
 import { reportSaveState } from '../../stores/save-state';
 import { createSyncEngine, type SyncEngine, type SyncOutcome, type SyncState } from '../../sync/engine';
 import { makeDerivedCopies } from '../evidence/derive';
+import { syncOrgAndAudit } from '../../sync/org-sync';
 
 type Bound = { engine: SyncEngine; local: SyncLocal };
 const engines = new WeakMap<TribunalStore, Bound>();
@@ -29,6 +30,10 @@ export function syncFor(store: TribunalStore): Bound {
       derive: async (blob) => {
         const r = await makeDerivedCopies(blob);
         return r.ok ? r.copies : null;
+      },
+      // Issue #9: the organisation directory and the export audit records go with every sync.
+      afterSync: async ({ hubUrl, tokens }) => {
+        await syncOrgAndAudit({ hubUrl, tokens, fetch: (input, init) => fetch(input, init), local: store });
       },
     });
     b = { engine, local };

@@ -7,16 +7,30 @@
  */
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataProvider } from '../../../../renderer/app/data-provider';
 import { Providers } from '../../../../renderer/app/providers';
 import { createQueryClient } from '../../../../renderer/app/query-client';
-import type { Draft } from '../../../../renderer/data/store';
+import type { Draft, TribunalStore } from '../../../../renderer/data/store';
 import { ReviewBanner, ReviewTab } from '../../../../renderer/features/review/ReviewTab';
 import { useReview } from '../../../../renderer/features/review/use-review';
 import { createI18n } from '../../../../renderer/i18n';
 import { ENROLLMENT, harness } from '../data/store-harness';
 import { byTestId, click, type, waitFor } from '../mediation/harness';
+
+const saves: { suggestedName: string; bytes: Uint8Array }[] = [];
+vi.mock('../../../../renderer/platform', () => ({
+  getPlatform: () => ({
+    files: {
+      saveDialog: (i: { suggestedName: string; bytes: Uint8Array }) => {
+        saves.push(i);
+        return Promise.resolve({ ok: true, value: { saved: true, path: `/tmp/${i.suggestedName}` } });
+      },
+    },
+    documents: { print: () => Promise.resolve({ ok: true, value: { printed: true } }) },
+  }),
+  isElectronHost: () => false,
+}));
 
 const OTHER_ORG = '01900000-0000-7000-8000-0000000000a2';
 const COLLEAGUE = '01900000-0000-7000-8000-0000000000e2';
@@ -26,6 +40,7 @@ type Mounted = {
   host: HTMLElement;
   caseId: string;
   events: () => Promise<{ type: string; payload: unknown; actor: { role: string } }[]>;
+  store: TribunalStore;
   unmount: () => void;
 };
 let m: Mounted | undefined;
@@ -49,9 +64,11 @@ async function mount(
   roles: string[],
   extra: (caseId: string, id: () => string) => Draft[] = () => [],
   accepted = true,
+  prepare: (store: TribunalStore) => Promise<void> = () => Promise.resolve(),
 ) {
   const h = harness();
   await h.store.saveEnrollment({ ...ENROLLMENT, roles });
+  await prepare(h.store);
   const author = await h.store.author();
   if (!author) throw new Error('no author');
   const id = h.store.newId;
@@ -106,6 +123,7 @@ async function mount(
   const mounted: Mounted = {
     host,
     caseId,
+    store: h.store,
     events: async () => {
       const e = await h.store.caseEvents(caseId);
       if (!e.ok) throw new Error(e.error.message);
@@ -287,5 +305,92 @@ describe('review tab', () => {
       type: 'case.closed',
       payload: { closureType: 'arbitral_mediation', summary: '仲裁调解结案' },
     });
+  });
+
+  it('lists the synced organisation directory by name and role for reassignment, and still refuses another organisation', async () => {
+    const DIRECTORY_ONLY = '01900000-0000-7000-8000-0000000000e4';
+    const t = await mount(
+      ['supervisor', 'arbitrator'],
+      () => [],
+      true,
+      (store) =>
+        store.saveOrgDirectory({
+          org: { id: ENROLLMENT.orgId, name: ENROLLMENT.orgName, kind: 'arbitration' },
+          users: [
+            { id: DIRECTORY_ONLY, name: '孙仲裁', roles: ['arbitrator'] },
+            { id: COLLEAGUE, name: '李调解', roles: ['mediator', 'clerk'] },
+            { id: ENROLLMENT.userId, name: '王调解', roles: ['supervisor', 'arbitrator'] },
+          ],
+          fetchedAt: '2026-11-28T02:00:00.000Z',
+        }),
+    );
+    await waitFor(() => byTestId(t.host, 'review-reassign-directory')?.textContent.includes('荆门市'));
+    expect(byTestId(t.host, 'review-reassign-directory')?.textContent).toBe(
+      '人员名单：荆门市劳动人事争议仲裁院，2026/11/28 10:00:00 同步',
+    );
+    const select = input(t.host, 'review-reassign-user');
+    if (!(select instanceof HTMLSelectElement)) throw new Error('no select');
+    await waitFor(() => select.options.length === 4, 'directory options');
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      '—',
+      '李调解（调解员、书记员）',
+      '孙仲裁（仲裁员）',
+      '王调解（本人，主管、仲裁员）',
+    ]);
+    // Another organisation's user typed by id is refused before anything is signed.
+    await type(input(t.host, 'review-reassign-reason'), '案多人少，改派');
+    await type(input(t.host, 'review-reassign-manual'), STRANGER);
+    await click(button(t.host, 'review-reassign-submit'));
+    expect((await waitFor(() => byTestId(t.host, 'review-reassign-error'))).textContent).toBe(
+      '只能改派给本机构的仲裁员或调解员',
+    );
+    await type(input(t.host, 'review-reassign-manual'), '');
+    await act(async () => {
+      select.value = DIRECTORY_ONLY;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await Promise.resolve();
+    });
+    await click(button(t.host, 'review-reassign-submit'));
+    await waitFor(() => byTestId(t.host, 'review-reassign-done'));
+    const last = (await t.events()).at(-1);
+    expect(last).toMatchObject({ type: 'case.reassigned', payload: { assigneeId: DIRECTORY_ONLY } });
+    expect(last?.actor.role).toBe('supervisor');
+  });
+
+  it('exports the element sheet as JSON and prints it, each recorded in the export audit trail', async () => {
+    saves.length = 0;
+    const t = await mount(['arbitrator'], (caseId, id) => [
+      {
+        caseId,
+        type: 'party.added',
+        payload: {
+          partyId: id(),
+          role: 'applicant',
+          kind: 'worker',
+          name: '张三',
+          idNumber: '420802199001011234',
+        },
+      },
+    ]);
+    await waitFor(() => byTestId(t.host, 'element-sheet'), 'element sheet');
+    expect(byTestId(t.host, 'element-sheet')?.textContent).toContain('张三，****1234');
+    await click(button(t.host, 'element-sheet-json'));
+    await waitFor(() => byTestId(t.host, 'element-sheet-status')?.textContent.startsWith('已导出'));
+    const saved = saves[0];
+    expect(saved?.suggestedName).toBe('劳动争议事实要素采集表-临-TEST-1.json');
+    const sheet = JSON.parse(new TextDecoder().decode(saved?.bytes)) as { caseId: string; items: unknown[] };
+    expect(sheet.caseId).toBe(t.caseId);
+    expect(sheet.items).toHaveLength(10);
+    expect(JSON.stringify(sheet)).not.toContain('420802199001011234');
+    await click(button(t.host, 'element-sheet-print'));
+    await waitFor(() => byTestId(t.host, 'element-sheet-status')?.textContent === '要素表已打印');
+    const trail = await t.store.exportAudit();
+    expect(trail.map((r) => [r.kind, r.format, r.rows, r.cases, r.caseId, r.period, r.sentAt])).toEqual([
+      ['element_sheet', 'json', 10, 1, t.caseId, null, null],
+      ['element_sheet', 'pdf', 10, 1, t.caseId, null, null],
+    ]);
+    expect(trail[0]?.disclosure).toEqual(['party_names', 'masked_id_numbers', 'employment_facts', 'claims']);
+    expect(trail[0]?.userId).toBe(ENROLLMENT.userId);
+    expect(await t.store.unsentExports()).toHaveLength(2);
   });
 });
