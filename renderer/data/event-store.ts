@@ -1,15 +1,21 @@
 /*
  * Appending events: the only write path for case data on the laptop. One call:
- *   1. seals each new event and appends it to the journal (write-ahead; durable before we go on),
- *   2. in ONE strict IndexedDB transaction writes the events, their outbox entries and the projections
- *      of every case they touch.
- * Only when both have completed does it resolve, so the UI may then say 已保存到本机. Idempotent by
- * event id: an event already stored is skipped, never overwritten.
+ *   1. starts appending the new events to the journal (write-ahead, outside IndexedDB),
+ *   2. meanwhile reduces the cases they touch and, in ONE strict IndexedDB transaction, writes the
+ *      events, their outbox entries and the projections of those cases.
+ * It resolves only when BOTH are durable, so the UI may then say 已保存到本机; if either failed it
+ * reports the failure (a journalled event IndexedDB lacks is put back by the start-up recovery).
+ * Idempotent by event id: an event already stored is skipped, never overwritten.
+ *
+ * Save latency (#4 part 7): a case's opened events and this device's chain head are kept in memory
+ * after a write (WriteCache), so the next save neither re-reads nor re-opens every event of the case.
+ * Dexie hooks on the events table drop the cache on any other change to that table (the outbox's
+ * re-linking after a refusal, recovery, a migration), so it is never staler than IndexedDB.
  */
 import type { CaseEvent } from '#shared/events/envelope';
 import { err, ok, type Result } from '#shared/util/result';
 import type { Codec } from './codec';
-import type { EventRow, MetaRow, OutboxRow, TribunalDb } from './db';
+import type { CaseRow, CaseStateRow, EventRow, MetaRow, OutboxRow, TribunalDb } from './db';
 import type { JournalPort } from './journal';
 import { buildProjections, type ProjectionEnv, type Projections } from './projections';
 import { createSerialQueue } from './serial';
@@ -23,10 +29,59 @@ export type DataContext = {
   now: () => number;
   env: ProjectionEnv;
   serial: <T>(task: () => Promise<T>) => Promise<T>;
+  cache: WriteCache;
 };
 
-export function createDataContext(parts: Omit<DataContext, 'serial'>): DataContext {
-  return { ...parts, serial: createSerialQueue() };
+/** A device's hash-chain head: the last deviceSeq it used and that event's hash. */
+export type ChainHead = { deviceSeq: number; hash: string };
+
+/**
+ * What the write path remembers between saves (only ever filled right after its own commit, inside the
+ * serial queue): the events of the cases written most recently, and chain heads by device.
+ */
+export type WriteCache = {
+  events: Map<string, readonly CaseEvent[]>;
+  heads: Map<string, ChainHead>;
+  clear(): void;
+};
+
+/** Cases whose events are kept in memory (the ones being worked on; LRU). */
+const CACHED_CASES = 8;
+
+function createWriteCache(db: TribunalDb): WriteCache {
+  const cache: WriteCache = {
+    events: new Map(),
+    heads: new Map(),
+    clear: () => {
+      cache.events.clear();
+      cache.heads.clear();
+    },
+  };
+  // Any change to the events table (ours included, re-filled after our commit) invalidates.
+  db.events.hook('creating', () => {
+    cache.clear();
+  });
+  db.events.hook('updating', () => {
+    cache.clear();
+  });
+  db.events.hook('deleting', () => {
+    cache.clear();
+  });
+  return cache;
+}
+
+function remember(cache: WriteCache, caseId: string, events: readonly CaseEvent[]): void {
+  cache.events.delete(caseId);
+  cache.events.set(caseId, events);
+  while (cache.events.size > CACHED_CASES) {
+    const oldest = cache.events.keys().next();
+    if (oldest.done) break;
+    cache.events.delete(oldest.value);
+  }
+}
+
+export function createDataContext(parts: Omit<DataContext, 'serial' | 'cache'>): DataContext {
+  return { ...parts, serial: createSerialQueue(), cache: createWriteCache(parts.db) };
 }
 
 export type AppendReport = { stored: string[]; skipped: string[] };
@@ -52,48 +107,121 @@ export async function appendUnlocked(
   events: readonly CaseEvent[],
   opts: AppendOptions,
 ): Promise<Result<AppendReport, DataError>> {
-  {
-    const existing = await ctx.db.events.bulkGet(events.map((e) => e.id));
-    const seen = new Set<string>();
-    const fresh = events.filter((e, i) => {
-      if (existing[i] || seen.has(e.id)) return false;
-      seen.add(e.id);
-      return true;
-    });
-    const skipped = events.filter((e) => !fresh.includes(e)).map((e) => e.id);
-    if (fresh.length === 0) return ok({ stored: [], skipped });
+  const existing = await ctx.db.events.bulkGet(events.map((e) => e.id));
+  const seen = new Set<string>();
+  const fresh = events.filter((e, i) => {
+    if (existing[i] || seen.has(e.id)) return false;
+    seen.add(e.id);
+    return true;
+  });
+  const skipped = events.filter((e) => !fresh.includes(e)).map((e) => e.id);
+  if (fresh.length === 0) return ok({ stored: [], skipped });
 
-    if (opts.journal !== false) {
-      const lines = await Promise.all(
-        fresh.map(async (e) => JSON.stringify(await ctx.codec.seal('journal', e))),
-      );
-      const j = await ctx.journal.append(lines);
-      if (!j.ok) return err({ code: 'journal_failed', message: j.error.message });
-    }
-    const rows = await Promise.all(fresh.map((e) => toEventRow(ctx.codec, e)));
-    const caseIds = [...new Set(fresh.map((e) => e.caseId))];
-    const projections = await projectCases(ctx, caseIds, fresh);
-    if (!projections.ok) return projections;
-    const outbox: OutboxRow[] =
-      opts.outbox === false
-        ? []
-        : fresh.map((e) => ({ id: e.id, caseId: e.caseId, queuedAt: ctx.now(), attempts: 0 }));
-    try {
-      await ctx.db.transaction(
-        'rw',
-        [ctx.db.events, ctx.db.outbox, ctx.db.cases, ctx.db.caseStates, ctx.db.meta],
-        async () => {
-          await ctx.db.events.bulkAdd(rows);
-          if (opts.meta?.length) await ctx.db.meta.bulkPut([...opts.meta]);
-          if (outbox.length) await ctx.db.outbox.bulkPut(outbox);
-          await ctx.db.cases.bulkPut(projections.value.cases);
-          await ctx.db.caseStates.bulkPut(projections.value.states);
-        },
-      );
-    } catch (e) {
-      return err({ code: 'storage_failed', message: e instanceof Error ? e.message : String(e) });
-    }
-    return ok({ stored: fresh.map((e) => e.id), skipped });
+  // The journal append starts now and runs while the cases are reduced and the transaction commits.
+  const journalled: Promise<Result<void, DataError>> =
+    opts.journal === false ? Promise.resolve(ok(undefined)) : journalAppend(ctx, fresh);
+  const stored = await storeFresh(ctx, fresh, opts);
+  const j = await journalled;
+  if (!j.ok) {
+    // Not journalled, so not saved: take back what the transaction committed meanwhile.
+    if (stored.ok) await undo(ctx, fresh, stored.value.prior);
+    return j;
+  }
+  if (!stored.ok) return stored;
+  for (const [caseId, all] of stored.value.events) remember(ctx.cache, caseId, all);
+  return ok({ stored: fresh.map((e) => e.id), skipped });
+}
+
+async function journalAppend(
+  ctx: DataContext,
+  fresh: readonly CaseEvent[],
+): Promise<Result<void, DataError>> {
+  try {
+    const lines = await Promise.all(
+      fresh.map(async (e) => JSON.stringify(await ctx.codec.seal('journal', e))),
+    );
+    const j = await ctx.journal.append(lines);
+    return j.ok ? ok(undefined) : err({ code: 'journal_failed', message: j.error.message });
+  } catch (e) {
+    return err({ code: 'journal_failed', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+/** The rows a save replaced, read in its transaction, so a save the journal refused can be undone. */
+type Prior = {
+  caseIds: string[];
+  cases: (CaseRow | undefined)[];
+  states: (CaseStateRow | undefined)[];
+  meta: (MetaRow | undefined)[];
+  metaKeys: string[];
+};
+
+type Stored = { events: Map<string, readonly CaseEvent[]>; prior: Prior };
+
+/** The strict transaction; resolves to each touched case's full event list (for the cache). */
+async function storeFresh(
+  ctx: DataContext,
+  fresh: readonly CaseEvent[],
+  opts: AppendOptions,
+): Promise<Result<Stored, DataError>> {
+  const rows = await Promise.all(fresh.map((e) => toEventRow(ctx.codec, e)));
+  const caseIds = [...new Set(fresh.map((e) => e.caseId))];
+  const projections = await projectCases(ctx, caseIds, fresh);
+  if (!projections.ok) return projections;
+  const outbox: OutboxRow[] =
+    opts.outbox === false
+      ? []
+      : fresh.map((e) => ({ id: e.id, caseId: e.caseId, queuedAt: ctx.now(), attempts: 0 }));
+  const metaKeys = (opts.meta ?? []).map((m) => m.key);
+  let prior: Prior;
+  try {
+    prior = await ctx.db.transaction(
+      'rw',
+      [ctx.db.events, ctx.db.outbox, ctx.db.cases, ctx.db.caseStates, ctx.db.meta],
+      async () => {
+        const [cases, states, meta] = await Promise.all([
+          ctx.db.cases.bulkGet(caseIds),
+          ctx.db.caseStates.bulkGet(caseIds),
+          metaKeys.length ? ctx.db.meta.bulkGet(metaKeys) : Promise.resolve([]),
+        ]);
+        const before: Prior = { caseIds, cases, states, meta, metaKeys };
+        await ctx.db.events.bulkAdd(rows);
+        if (opts.meta?.length) await ctx.db.meta.bulkPut([...opts.meta]);
+        if (outbox.length) await ctx.db.outbox.bulkPut(outbox);
+        await ctx.db.cases.bulkPut(projections.value.built.cases);
+        await ctx.db.caseStates.bulkPut(projections.value.built.states);
+        return before;
+      },
+    );
+  } catch (e) {
+    return err({ code: 'storage_failed', message: e instanceof Error ? e.message : String(e) });
+  }
+  return ok({ events: projections.value.events, prior });
+}
+
+/** Takes a committed save back (its journal append failed): events, outbox entries, projections, meta. */
+async function undo(ctx: DataContext, fresh: readonly CaseEvent[], prior: Prior): Promise<void> {
+  const ids = fresh.map((e) => e.id);
+  const restore = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
+  const gone = (rows: readonly ({ id: string } | undefined)[]): string[] =>
+    prior.caseIds.filter((_, i) => rows[i] === undefined);
+  try {
+    await ctx.db.transaction(
+      'rw',
+      [ctx.db.events, ctx.db.outbox, ctx.db.cases, ctx.db.caseStates, ctx.db.meta],
+      async () => {
+        await ctx.db.events.bulkDelete(ids);
+        await ctx.db.outbox.bulkDelete(ids);
+        await ctx.db.cases.bulkDelete(gone(prior.cases));
+        await ctx.db.cases.bulkPut(restore(prior.cases));
+        await ctx.db.caseStates.bulkDelete(gone(prior.states));
+        await ctx.db.caseStates.bulkPut(restore(prior.states));
+        await ctx.db.meta.bulkDelete(prior.metaKeys.filter((_, i) => prior.meta[i] === undefined));
+        await ctx.db.meta.bulkPut(restore(prior.meta));
+      },
+    );
+  } catch {
+    // The events stay in IndexedDB without a journal line; the save was reported failed all the same.
   }
 }
 
@@ -123,16 +251,28 @@ export async function readCaseEvents(
   }
 }
 
+/** Saves touching more cases than this (an import, a recovery) are not kept in the cache. */
+const CACHE_WRITES_UP_TO = 4;
+
 async function projectCases(
   ctx: DataContext,
   caseIds: readonly string[],
   fresh: readonly CaseEvent[],
-): Promise<Result<Projections, DataError>> {
+): Promise<Result<{ built: Projections; events: Map<string, readonly CaseEvent[]> }, DataError>> {
   const all: CaseEvent[] = [];
+  const byCase = new Map<string, readonly CaseEvent[]>();
   for (const caseId of caseIds) {
-    const stored = await readCaseEvents(ctx, caseId);
-    if (!stored.ok) return stored;
-    all.push(...stored.value, ...fresh.filter((e) => e.caseId === caseId));
+    // A copy: the reducer may keep references into payloads; the cached events must stay as stored.
+    const cached = ctx.cache.events.get(caseId);
+    let stored = cached ? structuredClone(cached) : undefined;
+    if (!stored) {
+      const read = await readCaseEvents(ctx, caseId);
+      if (!read.ok) return read;
+      stored = read.value;
+    }
+    const mine = [...stored, ...fresh.filter((e) => e.caseId === caseId)];
+    all.push(...mine);
+    if (caseIds.length <= CACHE_WRITES_UP_TO) byCase.set(caseId, mine);
   }
-  return ok(await buildProjections(ctx.codec, ctx.env, caseIds, all));
+  return ok({ built: await buildProjections(ctx.codec, ctx.env, caseIds, all), events: byCase });
 }

@@ -16,7 +16,7 @@ import { parseCaseEvent } from '#shared/events/parse';
 import { nextChainLink, sealEvent } from '#shared/events/signing';
 import type { Role } from '#shared/domain/organisation';
 import { err, ok, type Result } from '#shared/util/result';
-import type { DataContext, DataError } from './event-store';
+import type { ChainHead, DataContext, DataError } from './event-store';
 import { appendUnlocked } from './event-store';
 
 /** Who is writing: the enrolled user on this device, and the device's signing key and clock. */
@@ -81,14 +81,15 @@ export function writeEvents(
       meta: [{ key: HLC_KEY, value: author.hlc.serialize() }],
     });
     if (!stored.ok) return stored;
+    // Committed: the next save links to this head without reading it back (dropped on any other change).
+    if (head) ctx.cache.heads.set(author.deviceId, head);
     return ok(sealed);
   });
 }
 
-async function chainHead(
-  ctx: DataContext,
-  deviceId: string,
-): Promise<{ deviceSeq: number; hash: string } | null> {
+async function chainHead(ctx: DataContext, deviceId: string): Promise<ChainHead | null> {
+  const cached = ctx.cache.heads.get(deviceId);
+  if (cached) return cached;
   const last = await ctx.db.events
     .where('[deviceId+deviceSeq]')
     .between([deviceId, 0], [deviceId, Number.MAX_SAFE_INTEGER])
