@@ -9,6 +9,7 @@ import { requestPersistentStorage } from '../data/storage-health';
 import type { RecoveryReport, TribunalStore } from '../data/store';
 import { StorageWarning } from '../features/storage/StorageWarning';
 import { DataProvider } from './data-provider';
+import { ProjectionRebuild } from './ProjectionRebuild';
 
 type BootState =
   | { phase: 'opening' }
@@ -56,6 +57,7 @@ export function DataBoot({ open, children }: { open: () => TribunalStore; childr
           })}
         </p>
       ) : null}
+      <ProjectionRebuild store={state.store} />
       <StorageWarning />
       {children}
     </DataProvider>

@@ -41,6 +41,13 @@ import { orgDirectory, saveOrgDirectory, type OrgDirectory } from './org-directo
 import type { JournalPort } from './journal';
 import { localDrafts, type LocalDrafts } from './local-drafts';
 import {
+  projectionsStale,
+  rebuildProjections,
+  type RebuildOptions,
+  type RebuildProgress,
+  type RebuildReport,
+} from './projection-rebuild';
+import {
   caseSummaries,
   countCases,
   pendingCaseIds,
@@ -65,6 +72,8 @@ export type StoreOptions = {
   indexedDB?: IDBFactory;
   IDBKeyRange?: typeof IDBKeyRange;
   newId?: () => string;
+  /** The projection version this build makes (tests pass another to simulate a reducer change). */
+  projectionVersion?: string;
 };
 
 export type TribunalStore = {
@@ -107,6 +116,10 @@ export type TribunalStore = {
   saveOrgDirectory(d: OrgDirectory): Promise<void>;
   /** Work not yet recorded (a transcript typed during a hearing), sealed by the codec, kept on this device. */
   readonly drafts: LocalDrafts;
+  /** Whether the stored case states were made by another reducer version (then rebuild them). */
+  projectionsStale(): Promise<boolean>;
+  /** Rebuilds every stored case state from the events in the background; resumes an interrupted run. */
+  rebuildProjections(o?: Omit<RebuildOptions, 'version'>): Promise<Result<RebuildReport, DataError>>;
   close(): void;
 };
 
@@ -192,6 +205,12 @@ export function openStore(o: StoreOptions): TribunalStore {
     orgDirectory: () => orgDirectory(ctx),
     saveOrgDirectory: (d) => saveOrgDirectory(ctx, d),
     drafts: localDrafts(ctx),
+    projectionsStale: () => projectionsStale(ctx, o.projectionVersion),
+    rebuildProjections: (r) =>
+      rebuildProjections(ctx, {
+        ...r,
+        ...(o.projectionVersion === undefined ? {} : { version: o.projectionVersion }),
+      }),
     close: () => {
       db.close();
     },
@@ -200,6 +219,8 @@ export function openStore(o: StoreOptions): TribunalStore {
 
 export type {
   LocalDrafts,
+  RebuildReport,
+  RebuildProgress,
   ExportRecord,
   NewExportRecord,
   OrgDirectory,

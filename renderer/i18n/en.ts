@@ -96,6 +96,12 @@ export const en: Messages = {
       'Could not open local data: {{message}}. Nothing was deleted; restart the app, and if it fails again call your administrator.',
     recovered:
       'Start-up check: {{restored}} records restored from the local journal; {{unreadable}} lines unreadable (kept as they are).',
+    rebuilding:
+      'The app was updated: recomputing the case data on this device for the new version ({{done}}/{{total}}). You can keep working meanwhile.',
+    rebuilt: 'Case data of {{total}} cases recomputed for the new version.',
+    rebuildFailed:
+      'Recomputing the case data did not finish: {{message}}. What was done is saved; you can retry.',
+    rebuildRetry: 'Retry',
   },
   notFound: {
     title: 'Page not found',

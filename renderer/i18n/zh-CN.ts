@@ -95,6 +95,10 @@ export const zhCN = {
     opening: '正在打开本机数据…',
     failed: '无法打开本机数据：{{message}}。数据没有被删除；请重新启动程序，仍然失败请联系管理员。',
     recovered: '启动检查：已从本机日志恢复 {{restored}} 条记录；{{unreadable}} 行无法读取（已保留原样）。',
+    rebuilding: '软件已更新：正在按新版本重新计算本机案件数据（{{done}}/{{total}}）。期间可照常使用。',
+    rebuilt: '已按新版本重新计算 {{total}} 件案件的数据。',
+    rebuildFailed: '重新计算案件数据未完成：{{message}}。已完成的部分已保存，可重试。',
+    rebuildRetry: '重试',
   },
   notFound: {
     title: '找不到这个页面',

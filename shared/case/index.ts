@@ -1,5 +1,5 @@
 /* The case reducer in one import. */
-export { reduceCase } from './reduce';
+export { reduceCase, REDUCER_VERSION } from './reduce';
 export { activeTriggers } from './deadline-triggers';
 export { isMainFile, notesFor, type NoteFilter } from './selectors';
 export * from './state';

@@ -181,6 +181,14 @@ function apply(w: Work, e: CaseEvent): void {
 const caseIdOf = (events: readonly CaseEvent[]): string | null =>
   (events.find((e) => e.type === 'case.opened') ?? events[0])?.caseId ?? null;
 
+/**
+ * The version of what reduceCase makes of a given list of events. Bump it in the same change as any
+ * edit that alters the state for events already stored (a new field, a fixed rule): devices keep each
+ * case's reduced state, and on the next start they rebuild the stored states from the events in the
+ * background when this differs from the version those states were made by (renderer/data/projection-rebuild.ts).
+ */
+export const REDUCER_VERSION = 1;
+
 /** The state of one case from its events (any order, duplicates allowed). */
 export function reduceCase(events: readonly CaseEvent[]): CaseState {
   const { events: ordered, problems } = dedupe(events);
