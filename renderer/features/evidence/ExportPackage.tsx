@@ -14,6 +14,8 @@ import {
   type DirectoryHandle,
   type PackageSink,
 } from './export-package';
+import { evidencePackageDisclosure } from '../../security/disclosure';
+import { DisclosureNote } from '../../security/DisclosureNote';
 import { inventoryHtml, type InventoryRow } from './inventory';
 import { columns, COLUMN_KEYS } from './InventoryTable';
 
@@ -82,7 +84,7 @@ export function ExportPackage({
         t(`evidence.inventory.acknowledged.${r.acknowledged}`),
         r.sha256,
       ]),
-      'npm run verify-evidence -- <package>',
+      `npm run verify-evidence -- <package>\n${evidencePackageDisclosure(rows.length)}`,
     );
     const r = await exportEvidencePackage(
       {
@@ -124,6 +126,7 @@ export function ExportPackage({
           {t('evidence.exportPkg.folder')}
         </button>
       )}
+      <DisclosureNote kind="evidencePackage" files={rows.length} testId="evidence-export-disclosure" />
       {status !== null && (
         <span role="status" data-testid="evidence-export-status">
           {status}

@@ -12,6 +12,7 @@ import { err, ok, type Result } from '#shared/util/result';
 import { readBlob } from '../../data/blobs';
 import type { DataContext } from '../../data/event-store';
 import type { Author } from '../../data/store';
+import { evidencePackageDisclosure } from '../../security/disclosure';
 
 /** Where a package is written. */
 export type PackageSink = {
@@ -34,13 +35,16 @@ export type ExportInput = {
   onProgress?: (done: number, total: number) => void;
 };
 
-const README = `证据核验包 / Evidence verification package
+const readme = (files: number) => `证据核验包 / Evidence verification package
 
 manifest.json  签名清单：全部证据登记与撤回事件（含哈希与签名）、文件哈希、设备公钥
 files/         证据原件，逐字节保存（含原始 EXIF；哈希针对原件）
 证据清单.html   供阅读的证据清单
 
 核验 / verify:  npm run verify-evidence -- <本文件夹或 zip>
+
+个人信息 / Personal data (#8):
+${evidencePackageDisclosure(files)}
 `;
 
 const encoder = new TextEncoder();
@@ -80,7 +84,7 @@ export async function exportEvidencePackage(
       privateKey: input.author.privateKey,
     });
     await sink.write('证据清单.html', encoder.encode(input.inventoryHtml));
-    await sink.write('README.txt', encoder.encode(README));
+    await sink.write('README.txt', encoder.encode(readme(files.length)));
     await sink.write(MANIFEST_FILE, encoder.encode(JSON.stringify(manifest, null, 2)));
     await sink.finish();
     return ok({ files: files.length });

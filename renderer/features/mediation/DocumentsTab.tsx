@@ -6,9 +6,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import { renderHtml, type DocumentModel } from '#shared/documents/model';
+import { renderHtml, renderText, type DocumentModel } from '#shared/documents/model';
 import { sha256Hex } from '#shared/events/signing';
 import { getPlatform, isElectronHost } from '../../platform';
+import { documentDisclosure, withDisclosure } from '../../security/disclosure';
+import { DisclosureNote } from '../../security/DisclosureNote';
 import { BlobState } from '../evidence/BlobState';
 import { useBlobPresence, useTransferBoardVersion } from '../evidence/use-blob-download';
 import { docImages, imageHashes, type LoadImage } from './doc-images';
@@ -93,9 +95,15 @@ export function DocumentsTab({ caseId }: { caseId: string }) {
     }
   };
 
+  // #8: the issued file (HTML or the PDF printed from it) says which personal fields it carries.
+  const disclosure = current ? documentDisclosure(renderText(current.doc)) : null;
+
   const issue = async (asPdf: boolean) => {
     if (!current) return;
-    const html = renderHtml(current.doc, await docImages(current.doc, tools.loadImage));
+    const html = withDisclosure(
+      renderHtml(current.doc, await docImages(current.doc, tools.loadImage)),
+      documentDisclosure(renderText(current.doc)).line,
+    );
     let bytes: Uint8Array = new TextEncoder().encode(html);
     if (asPdf) {
       const pdf = await getPlatform().documents.printToPdf({ html });
@@ -261,6 +269,14 @@ export function DocumentsTab({ caseId }: { caseId: string }) {
           {t('mediation.docs.issue')}
         </button>
       </div>
+      {disclosure && (
+        <DisclosureNote
+          kind="fields"
+          fields={disclosure.fields}
+          masked={disclosure.masked}
+          testId="doc-disclosure"
+        />
+      )}
       {!electron && (
         <p className="muted" data-testid="pdf-unsupported">
           {t('mediation.docs.pdfUnsupported')}

@@ -53,6 +53,21 @@ export const securityZh = {
     storage_failed: '无法读写本机密钥文件',
   },
   locked: '已锁定',
+  disclosure: {
+    none: '导出的文件不含证件号码、电话等个人敏感信息。',
+    masked: '导出的文件含个人敏感信息（{{fields}}），已部分遮蔽；文件中写明了这一点。',
+    full: '导出的文件含完整的个人敏感信息（{{fields}}），未遮蔽；文件中写明了这一点。请妥善保管，勿随意转发。',
+    evidencePackage:
+      '核验包含 {{files}} 份证据原件，原样导出、未遮蔽，可能含身份证件、电话、住址、工资、健康等个人敏感信息；清单含当事人姓名。包内 README 与证据清单写明了这一点。',
+    field: {
+      idNumber: '证件号码',
+      phone: '电话号码',
+      address: '住址',
+      bankAccount: '银行账号',
+      health: '健康信息',
+      hardship: '经济困难情况',
+    },
+  },
   migrate: {
     working: '正在加密升级前保存在本机的数据（{{phase}}：已完成 {{done}} 项）…请勿关机',
     phase: {
@@ -189,6 +204,22 @@ export const securityEn: Widen<typeof securityZh> = {
     storage_failed: 'The key file on this device cannot be read or written',
   },
   locked: 'Locked',
+  disclosure: {
+    none: 'The exported file contains no ID numbers, phone numbers or other sensitive personal data.',
+    masked:
+      'The exported file contains sensitive personal data ({{fields}}), partly masked; the file says so.',
+    full: 'The exported file contains sensitive personal data in full ({{fields}}), unmasked; the file says so. Keep it safe and do not forward it.',
+    evidencePackage:
+      'The package holds {{files}} evidence originals exported as they are, unmasked; they may contain ID documents, phone numbers, addresses, wages or health data, and the lists name the parties. The README and the inventory inside say so.',
+    field: {
+      idNumber: 'ID number',
+      phone: 'phone number',
+      address: 'address',
+      bankAccount: 'bank account',
+      health: 'health data',
+      hardship: 'hardship details',
+    },
+  },
   migrate: {
     working:
       'Encrypting the data stored here before the upgrade ({{phase}}: {{done}} done)… do not switch off',

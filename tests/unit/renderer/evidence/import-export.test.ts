@@ -155,6 +155,10 @@ describe('importing evidence into a case', () => {
       'manifest.json',
       '证据清单.html',
     ]);
+    // #8: the package says what it contains.
+    expect(new TextDecoder().decode(entries['README.txt'])).toContain(
+      '本证据包含 3 份证据原件，按原样逐字节复制、未遮蔽',
+    );
     const text = new TextDecoder().decode(entries['manifest.json']);
     const files = new Map(Object.entries(entries).filter(([k]) => k.startsWith('files/')));
     const report = await verifyEvidencePackage(text, memoryReader(files), { expectedCaseId: caseId });

@@ -91,6 +91,8 @@ describe('DocumentsTab', () => {
     await click(byTestId(host, 'doc-application')!);
     expect(byTestId(host, 'document-preview')?.textContent).toContain('调解申请登记表');
     expect(byTestId(host, 'document-preview')?.textContent).toContain('荆门市劳动人事争议仲裁院');
+    // #8: the screen states what the issued file contains (the file carries the same line).
+    expect(byTestId(host, 'doc-disclosure')?.textContent).toMatch(/^导出的文件/);
     await click(byTestId(host, 'doc-issue')!);
     await waitFor(() => byTestId(host, 'issued-documents'), 'issued list');
     const issued = (await m.events()).find((e) => e.type === 'document.issued')?.payload as {
