@@ -12,7 +12,13 @@ import { completeCategoryIndex } from './category-index';
 import { loadEnrollment } from './device';
 import { appendEvents, type DataContext, type DataError } from './event-store';
 
-export type RecoveryReport = { journalled: number; restored: number; unreadable: number[] };
+export type RecoveryReport = {
+  journalled: number;
+  restored: number;
+  unreadable: number[];
+  /** Events IndexedDB held without a journal line (the app closed between the two commits), now journalled. */
+  rejournalled: number;
+};
 
 export async function recoverFromJournal(ctx: DataContext): Promise<Result<RecoveryReport, DataError>> {
   const read = await ctx.journal.readAll();
@@ -36,6 +42,10 @@ export async function recoverFromJournal(ctx: DataContext): Promise<Result<Recov
   if (!r.ok) return r;
   const r2 = await appendEvents(ctx, theirs, { journal: false, outbox: false });
   if (!r2.ok) return r2;
+  // A save commits its transaction while its journal line is being written (event-store.ts): if the app
+  // died between the two, IndexedDB holds an event the journal lacks. Journal it now, so they agree.
+  const rejournalled = await journalMissing(ctx, new Set(byId.keys()));
+  if (!rejournalled.ok) return rejournalled;
   // Rows stored before migration 004 get all their categories (a no-op once done).
   try {
     await completeCategoryIndex(ctx);
@@ -46,7 +56,29 @@ export async function recoverFromJournal(ctx: DataContext): Promise<Result<Recov
     journalled: read.value.length,
     restored: r.value.stored.length + r2.value.stored.length,
     unreadable,
+    rejournalled: rejournalled.value,
   });
+}
+
+async function journalMissing(
+  ctx: DataContext,
+  journalled: ReadonlySet<string>,
+): Promise<Result<number, DataError>> {
+  const ids = (await ctx.db.events.toCollection().primaryKeys()).filter((id) => !journalled.has(id));
+  if (ids.length === 0) return ok(0);
+  try {
+    const rows = (await ctx.db.events.bulkGet(ids)).filter((r) => r !== undefined);
+    const lines = await Promise.all(
+      rows.map(async (r) =>
+        JSON.stringify(await ctx.codec.seal('journal', await ctx.codec.open('events', r.body))),
+      ),
+    );
+    const j = await ctx.journal.append(lines);
+    if (!j.ok) return err({ code: 'journal_failed', message: j.error.message });
+    return ok(lines.length);
+  } catch (e) {
+    return err({ code: 'corrupt_row', message: e instanceof Error ? e.message : String(e) });
+  }
 }
 
 async function openLine(ctx: DataContext, line: string): Promise<CaseEvent | null> {

@@ -157,6 +157,26 @@ describe('the save path', () => {
     expect(h.journal.lines).toHaveLength(3);
   });
 
+  it('journals at start what IndexedDB committed but the journal never got (closed between the two)', async () => {
+    const h = harness();
+    const author = await enrolled(h.store);
+    const caseId = await openCase(h.store, author);
+    const real = h.store.ctx.journal;
+    // The app dies after the transaction committed, before the journal line was written.
+    h.store.ctx.journal = { append: () => new Promise(() => undefined), readAll: () => real.readAll() };
+    void h.store.write(author, [note(caseId, 1, h.store.newId())]);
+    for (let i = 0; i < 50 && (await h.store.ctx.db.events.count()) < 3; i++)
+      await new Promise((r) => setTimeout(r, 5));
+    expect(h.journal.lines).toHaveLength(2);
+    const again = h.reopen();
+    const report = await again.recover();
+    expect(report.ok && report.value).toMatchObject({ journalled: 2, restored: 0, rejournalled: 1 });
+    expect(h.journal.lines).toHaveLength(3);
+    // Both now hold the same events: a second start has nothing to do.
+    const twice = await again.recover();
+    expect(twice.ok && twice.value).toMatchObject({ journalled: 3, restored: 0, rejournalled: 0 });
+  });
+
   it('reports a failed journal append as a failed save', async () => {
     const h = harness();
     const author = await enrolled(h.store);
