@@ -36,9 +36,6 @@ export const DRAFT_DEBOUNCE_MS = 400;
 /** HH:MM:SS in China time of a store clock reading. */
 const clock = (ms: number): string => new Date(ms + 8 * 3600_000).toISOString().slice(11, 19);
 
-type DraftStatus =
-  { kind: 'none' } | { kind: 'saved'; at: number; resumed: boolean } | { kind: 'failed'; message: string };
-
 const ROLE_ZH = {
   applicant: '申请人',
   respondent: '被申请人',
