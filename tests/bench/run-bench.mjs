@@ -106,7 +106,7 @@ console.log(
 );
 for (const r of results) {
   console.log(
-    `${pad(r.name, 34)}${pad(r.env, 16)}${pad(r.min.toFixed(1), 10)}${pad(r.median.toFixed(1), 11)}${r.ratio ? `${r.ratio.toFixed(2)}× ${r.baseline}` : '(baseline)'}`,
+    `${pad(r.name, 34)}${pad(r.env, 16)}${pad(r.min.toFixed(1), 10)}${pad(r.median.toFixed(1), 11)}${r.ratio ? `${r.ratio.toFixed(2)}× ${r.baseline}` : '(baseline)'}${r.note ? `  ${r.note}` : ''}`,
   );
 }
 mkdirSync(outDir, { recursive: true });
