@@ -94,6 +94,21 @@ export function applyEvidenceRetracted(w: Work, e: CaseEventOf<'evidence.retract
   item.retracted = { eventId: e.id, reason: e.payload.reason };
 }
 
+export function applyEvidenceAcknowledged(w: Work, e: CaseEventOf<'evidence.acknowledged'>): void {
+  const item = w.s.evidence.find((x) => x.evidenceId === e.payload.evidenceId);
+  if (item === undefined) {
+    problem(w, e, 'unknown_evidence', '没有这份证据');
+    return;
+  }
+  if (!w.s.parties.some((p) => p.partyId === e.payload.partyId)) {
+    problem(w, e, 'unknown_party', '没有这个当事人');
+    return;
+  }
+  const { partyId, position, note } = e.payload;
+  const ack = { partyId, position, ...(note !== undefined ? { note } : {}), eventId: e.id, at: e.at.wall };
+  item.acknowledgements = [...(item.acknowledgements ?? []).filter((a) => a.partyId !== partyId), ack];
+}
+
 export function applyNote(w: Work, e: CaseEventOf<'note.recorded'>): void {
   const p = e.payload;
   if (p.corrects === undefined && w.s.notes.some((n) => n.noteId === p.noteId)) {

@@ -18,6 +18,7 @@ const LABELS: Readonly<Record<EventType, string>> = {
   'claim.corrected': '更正请求事项',
   'evidence.added': '添加证据',
   'evidence.retracted': '撤回证据',
+  'evidence.acknowledged': '对方质证意见',
   'note.recorded': '记录工作笔记',
   'session.held': '调解/调查/开庭',
   'transcript.recorded': '记录笔录',

@@ -100,6 +100,10 @@ function apply(w: Work, e: CaseEvent): void {
       rec.applyEvidenceRetracted(w, e);
       return;
     }
+    case 'evidence.acknowledged': {
+      rec.applyEvidenceAcknowledged(w, e);
+      return;
+    }
     case 'note.recorded': {
       rec.applyNote(w, e);
       return;

@@ -102,6 +102,17 @@ export type Evidence = PayloadOf<'evidence.added'> & {
   eventId: string;
   conf: Confidentiality;
   retracted: { eventId: string; reason: string } | null;
+  /** Each party's latest position (evidence.acknowledged); absent until one is recorded. */
+  acknowledgements?: EvidenceAck[];
+};
+
+/** A party's position on an item, from the latest evidence.acknowledged of that party. */
+export type EvidenceAck = {
+  partyId: string;
+  position: PayloadOf<'evidence.acknowledged'>['position'];
+  note?: string;
+  eventId: string;
+  at: string;
 };
 
 export type Note = Omit2<PayloadOf<'note.recorded'>, 'corrects'> & {

@@ -135,6 +135,20 @@ export const evidenceRetractedV1 = z.strictObject({
   reason: required(500),
 });
 
+/** What the other party says of a piece of evidence at 质证: 认可 / 不认可 / 有异议. */
+export const EVIDENCE_POSITIONS = ['yes', 'no', 'disputed'] as const;
+
+/**
+ * evidence.acknowledged: a party's position on an item (recorded by the case worker, signed like every
+ * event). A later one for the same party and item replaces the position; the earlier stays in the timeline.
+ */
+export const evidenceAcknowledgedV1 = z.strictObject({
+  evidenceId: uuid,
+  partyId: uuid,
+  position: z.enum(EVIDENCE_POSITIONS),
+  note: text(500).optional(),
+});
+
 /** note.recorded: a 五心 (stage 1–5) or 四情四步 (step 1–4) note; confidentiality is the envelope's conf. */
 export const noteRecordedV1 = z
   .strictObject({

@@ -38,6 +38,7 @@ import {
 import {
   claimAddedV1,
   claimCorrectedV1,
+  evidenceAcknowledgedV1,
   evidenceAddedV1,
   evidenceRetractedV1,
   noteRecordedV1,
@@ -59,6 +60,7 @@ export const PAYLOADS_V1 = {
   'claim.corrected': claimCorrectedV1,
   'evidence.added': evidenceAddedV1,
   'evidence.retracted': evidenceRetractedV1,
+  'evidence.acknowledged': evidenceAcknowledgedV1,
   'note.recorded': noteRecordedV1,
   'session.held': sessionHeldV1,
   'transcript.recorded': transcriptRecordedV1,

@@ -66,6 +66,12 @@ export const SAMPLE_PAYLOADS: { readonly [T in EventType]: PayloadOf<T> } = {
     claimIds: [SAMPLE_IDS.claim],
   },
   'evidence.retracted': { corrects: SAMPLE_IDS.event, evidenceId: SAMPLE_IDS.evidence, reason: '拍错了' },
+  'evidence.acknowledged': {
+    evidenceId: SAMPLE_IDS.evidence,
+    partyId: SAMPLE_IDS.employer,
+    position: 'disputed',
+    note: '对真实性有异议',
+  },
   'note.recorded': { noteId: SAMPLE_IDS.note, method: 'five_heart', stage: 1, fields: { emotion: 3 } },
   'session.held': {
     sessionId: SAMPLE_IDS.session,

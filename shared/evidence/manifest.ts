@@ -58,7 +58,7 @@ export const manifestHeaderSchema = z.strictObject({
   /** HLC stamp of the exporter's clock at export: every included event must be at or before it. */
   exportedHlc: z.string().max(80),
   exportedBy: z.strictObject({ userId: z.string().max(40), deviceId: z.string().max(40) }),
-  /** Every evidence.added / evidence.retracted event of the case known at export, sorted. */
+  /** Every evidence.added / .retracted / .acknowledged event of the case known at export, sorted. */
   eventIds: z.array(uuid).max(100_000),
   files: z.array(manifestFileSchema).max(100_000),
 });
@@ -78,7 +78,7 @@ export const manifestSchema = z.strictObject({
 export type Manifest = z.infer<typeof manifestSchema>;
 
 export const isEvidenceEvent = (e: CaseEvent): boolean =>
-  e.type === 'evidence.added' || e.type === 'evidence.retracted';
+  e.type === 'evidence.added' || e.type === 'evidence.retracted' || e.type === 'evidence.acknowledged';
 
 /** SHA-256 hex of a header's canonical JSON. */
 export const hashHeader = (h: ManifestHeader): Promise<string> => sha256Hex(canonicalJson(h));

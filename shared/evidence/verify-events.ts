@@ -112,6 +112,16 @@ function checkReferences(events: readonly CaseEvent[]): EvidenceFailure[] {
   const added = new Map<string, string>();
   for (const e of events) if (e.type === 'evidence.added') added.set(e.id, e.payload.evidenceId);
   const out: EvidenceFailure[] = [];
+  const items = new Set(added.values());
+  for (const e of events)
+    if (e.type === 'evidence.acknowledged' && !items.has(e.payload.evidenceId))
+      out.push(
+        failure(
+          'reference_missing',
+          { kind: 'event', eventId: e.id },
+          `质证意见指向的证据 ${e.payload.evidenceId} 不在包中`,
+        ),
+      );
   for (const e of events)
     if (e.type === 'evidence.retracted' && added.get(e.payload.corrects) !== e.payload.evidenceId)
       out.push(

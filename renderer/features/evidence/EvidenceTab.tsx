@@ -68,7 +68,16 @@ export function EvidenceTab({ caseId }: { caseId: string }) {
           {error}
         </p>
       )}
-      <InventoryTable rows={rows} onView={setViewing} onRetract={setRetracting} />
+      <InventoryTable
+        rows={rows}
+        onView={setViewing}
+        onRetract={setRetracting}
+        onAcknowledge={(row, partyId, position) => {
+          void ev.acknowledge(row.evidenceId, partyId, position).then((r) => {
+            setError(r.ok ? null : t('evidence.inventory.ackFailed', { message: r.error.message }));
+          });
+        }}
+      />
       {viewing !== null && (
         <Viewer
           rows={rows}

@@ -9,11 +9,50 @@ import { useBlobPresence } from './use-blob-download';
 import { useStoredCopy } from './use-evidence';
 import type { InventoryRow } from './inventory';
 
+export type AckPosition = 'yes' | 'no' | 'disputed';
+
 type Props = {
   rows: readonly InventoryRow[];
   onView: (evidenceId: string) => void;
   onRetract: (row: InventoryRow) => void;
+  /** Records the other party's position (evidence.acknowledged); absent: read only. */
+  onAcknowledge?: (row: InventoryRow, partyId: string, position: AckPosition) => void;
 };
+
+const isPosition = (v: string): v is AckPosition => v === 'yes' || v === 'no' || v === 'disputed';
+
+/** 对方是否认可: the recorded position (printed), and on screen a choice for the other party. */
+function AckCell({ row, onAcknowledge }: { row: InventoryRow; onAcknowledge: Props['onAcknowledge'] }) {
+  const { t } = useTranslation();
+  const other = row.otherParty;
+  const text = t(`evidence.inventory.acknowledged.${row.acknowledged}`);
+  return (
+    <>
+      <span data-testid="evidence-ack">
+        {text}
+        {row.acknowledgedBy !== null && `（${row.acknowledgedBy}）`}
+      </span>
+      {onAcknowledge && other && !row.retracted && (
+        <label className="no-print evidence-ack-choice">
+          <select
+            data-testid="evidence-ack-select"
+            aria-label={t('evidence.inventory.ackLabel', { party: other.name })}
+            value=""
+            onChange={(e) => {
+              const v = e.target.value;
+              if (isPosition(v)) onAcknowledge(row, other.partyId, v);
+            }}
+          >
+            <option value="">{t('evidence.inventory.ackSet', { party: other.name })}</option>
+            <option value="yes">{t('evidence.inventory.acknowledged.yes')}</option>
+            <option value="no">{t('evidence.inventory.acknowledged.no')}</option>
+            <option value="disputed">{t('evidence.inventory.acknowledged.disputed')}</option>
+          </select>
+        </label>
+      )}
+    </>
+  );
+}
 
 /** A file signed on another laptop and not downloaded yet shows how its download stands. */
 function Thumb({ row }: { row: InventoryRow }) {
@@ -45,7 +84,7 @@ function LocalThumb({ row }: { row: InventoryRow }) {
   return <img className="evidence-thumb" src={url} alt={row.name} data-testid="evidence-thumb" />;
 }
 
-export function InventoryTable({ rows, onView, onRetract }: Props) {
+export function InventoryTable({ rows, onView, onRetract, onAcknowledge }: Props) {
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="muted">{t('evidence.inventory.empty')}</p>;
   const heads = columns(t);
@@ -91,7 +130,9 @@ export function InventoryTable({ rows, onView, onRetract }: Props) {
             <td>{r.proves}</td>
             <td>{t(`evidence.inventory.original.${r.original}`)}</td>
             <td>{r.submittedBy}</td>
-            <td>{t(`evidence.inventory.acknowledged.${r.acknowledged}`)}</td>
+            <td>
+              <AckCell row={r} onAcknowledge={onAcknowledge} />
+            </td>
             <td className="evidence-hash" data-testid="evidence-hash">
               {r.sha256}
             </td>

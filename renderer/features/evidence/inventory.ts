@@ -15,8 +15,12 @@ export type InventoryRow = {
   proves: string;
   original: 'original' | 'copy' | 'unknown';
   submittedBy: string;
-  /** Not recorded by any event yet (see README): always 'unrecorded' for now. */
+  /** The other party's latest position (evidence.acknowledged), 'unrecorded' when none. */
   acknowledged: 'yes' | 'no' | 'disputed' | 'unrecorded';
+  /** Whose position `acknowledged` is (a party's name), null when unrecorded. */
+  acknowledgedBy: string | null;
+  /** The party asked for a position: the other side of the submitter; null when the case has none. */
+  otherParty: { partyId: string; name: string } | null;
   sha256: string;
   size: number;
   mime: string;
@@ -31,6 +35,24 @@ export type InventoryLabels = {
   unknownParty: string;
 };
 
+const SIDE: Readonly<Record<string, 'applicant' | 'respondent'>> = {
+  applicant: 'applicant',
+  respondent: 'respondent',
+};
+
+/**
+ * The party whose position on an item counts as "the other party's": the first party of the side
+ * opposite the submitter's (an agent stands with no side, so it is skipped); for evidence collected on
+ * site or submitted by a third party, the first respondent.
+ */
+export function otherPartyOf(state: CaseState, e: Evidence): { partyId: string; name: string } | null {
+  const submitter = state.parties.find((p) => p.partyId === e.submittedByPartyId);
+  const side = submitter ? SIDE[submitter.current.role] : undefined;
+  const want = side === 'respondent' ? 'applicant' : 'respondent';
+  const p = state.parties.find((x) => x.current.role === want && x.partyId !== e.submittedByPartyId);
+  return p ? { partyId: p.partyId, name: p.current.name } : null;
+}
+
 export function inventoryRows(state: CaseState, labels: InventoryLabels): InventoryRow[] {
   const party = (id: string | undefined) =>
     id === undefined
@@ -42,6 +64,12 @@ export function inventoryRows(state: CaseState, labels: InventoryLabels): Invent
   };
   return state.evidence.map((e, i) => {
     const submitter = party(e.submittedByPartyId);
+    // The latest position of a party other than the submitter (the list keeps one per party, in order).
+    const acks = (e.acknowledgements ?? []).filter((a) => a.partyId !== e.submittedByPartyId);
+    const ack = acks.reduce<(typeof acks)[number] | null>(
+      (m, a) => (m === null || a.at >= m.at ? a : m),
+      null,
+    );
     return {
       no: i + 1,
       evidenceId: e.evidenceId,
@@ -54,7 +82,9 @@ export function inventoryRows(state: CaseState, labels: InventoryLabels): Invent
         .join('；'),
       original: e.originalSeen === undefined ? 'unknown' : e.originalSeen ? 'original' : 'copy',
       submittedBy: submitter ?? labels.collectedOnSite,
-      acknowledged: 'unrecorded',
+      acknowledged: ack?.position ?? 'unrecorded',
+      acknowledgedBy: ack ? party(ack.partyId) : null,
+      otherParty: otherPartyOf(state, e),
       sha256: e.sha256,
       size: e.size,
       mime: e.mime,

@@ -80,8 +80,15 @@ export function useEvidence(caseId: string) {
     [write, caseId],
   );
 
+  const acknowledge = useCallback(
+    (evidenceId: string, partyId: string, position: 'yes' | 'no' | 'disputed') =>
+      write([{ caseId, type: 'evidence.acknowledged', payload: { evidenceId, partyId, position } }]),
+    [write, caseId],
+  );
+
   return {
     store,
+    acknowledge,
     state: caseState.data ?? null,
     loading: caseState.isLoading,
     queue,

@@ -82,6 +82,12 @@ const BUILD: { [T in EventType]: Build } = {
     evidenceId: pool(20 + (x.a % 3)),
     corrects: ref(pr, x.b),
   }),
+  'evidence.acknowledged': (x) => ({
+    ...P['evidence.acknowledged'],
+    evidenceId: pool(20 + (x.a % 3)),
+    partyId: pool(x.b % 3),
+    position: (['yes', 'no', 'disputed'] as const)[x.c % 3] ?? 'yes',
+  }),
   'note.recorded': (x, pr) => ({
     ...P['note.recorded'],
     noteId: pool(30 + (x.a % 3)),
