@@ -1,15 +1,19 @@
 /*
  * Starts the hub: HUB_PORT (8787), HUB_HOST (127.0.0.1), HUB_DATA_DIR (.hub-data; SQLite file and
- * blobs), HUB_DATABASE_URL (postgres://… selects PostgreSQL), HUB_CORS_ORIGINS (comma list).
+ * blobs), HUB_DATABASE_URL (postgres://… selects PostgreSQL), HUB_CORS_ORIGINS (comma list), and the
+ * limits of limits-env.ts (HUB_MAX_BODY_BYTES, HUB_MAX_EVENTS_PER_PUSH, HUB_MAX_CHUNK_BYTES, …).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createUuidV7 } from '#shared/util/ids';
 import { buildHub } from './app';
+import { limitsFromEnv } from './limits-env';
 import { openStorage, storageConfigFromEnv } from './storage/open';
 
 async function main(): Promise<void> {
   const env = process.env;
+  const limits = limitsFromEnv(env);
+  if (!limits.ok) throw new Error(limits.error);
   const dataDir = env['HUB_DATA_DIR'] ?? '.hub-data';
   const blobDir = join(dataDir, 'blobs');
   mkdirSync(blobDir, { recursive: true });
@@ -25,6 +29,7 @@ async function main(): Promise<void> {
     ids: createUuidV7(),
     logger: true,
     corsOrigins,
+    limits: limits.value,
   });
   const stop = (): void => {
     void app.close().then(() => storage.close());
