@@ -39,6 +39,10 @@ export function stableJson(v: unknown): string {
 /** The first path where two JSON values differ (for a readable message). */
 function firstDiff(a: unknown, b: unknown, path = 'state'): string {
   if (stableJson(a) === stableJson(b)) return '';
+  return diffPath(a, b, path);
+}
+
+function diffPath(a: unknown, b: unknown, path: string): string {
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const ao = a as Record<string, unknown>;
     const bo = b as Record<string, unknown>;
@@ -80,11 +84,14 @@ export async function checkWorld(
     for (const s of await l.app.store.allCaseStates()) if (s.caseId) caseIds.add(s.caseId);
   const hubEvents = new Map<string, CaseEvent[]>();
   const hubStates = new Map<string, CaseState>();
+  const hubJson = new Map<string, string>();
   const seen = new Map<string, number>();
   for (const caseId of [...caseIds].sort()) {
     const events = await hubCaseEvents(hub, caseId, violations);
     hubEvents.set(caseId, events);
-    hubStates.set(caseId, reduceCase(events));
+    const state = reduceCase(events);
+    hubStates.set(caseId, state);
+    hubJson.set(caseId, stableJson(state));
     for (const e of events) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
   }
   for (const [id, n] of seen) if (n > 1) violations.push(`hub: event ${id} stored ${String(n)} times`);
@@ -195,16 +202,20 @@ export async function checkWorld(
 
       const expected = hubStates.get(caseId) ?? reduceCase(theirs);
       const mineState = reduceCase(kept);
-      const d = firstDiff(mineState, expected);
-      if (d) violations.push(`${who}: case ${caseId} state differs from the hub's: ${d}`);
+      if (stableJson(mineState) !== (hubJson.get(caseId) ?? stableJson(expected)))
+        violations.push(
+          `${who}: case ${caseId} state differs from the hub's: ${firstDiff(mineState, expected)}`,
+        );
       for (const c of expected.conflicts)
         if (!mineState.conflicts.some((x) => x.id === c.id && x.open === c.open))
           violations.push(`${who}: case ${caseId} does not show conflict ${c.id} (${c.kind})`);
 
       const stored = await l.app.store.caseState(caseId);
-      const projected = reduceCase(all);
-      const d2 = firstDiff(JSON.parse(stableJson(stored)), JSON.parse(stableJson(projected)));
-      if (d2) violations.push(`${who}: case ${caseId} stored projection differs from its events: ${d2}`);
+      const projected = kept.length === all.length ? mineState : reduceCase(all);
+      if (stableJson(stored) !== stableJson(projected))
+        violations.push(
+          `${who}: case ${caseId} stored projection differs from its events: ${firstDiff(JSON.parse(stableJson(stored)), JSON.parse(stableJson(projected)))}`,
+        );
       const [row] = await l.app.store.summaries([caseId]);
       if (!row) violations.push(`${who}: case ${caseId} has no caseload row`);
       else if (row.inConflict !== projected.inConflict)

@@ -7,7 +7,7 @@ import {
   deliver,
   toWire,
   type Incarnation,
-  type Laptop,
+  type LaptopCore,
   type SimHub,
   type WireRequest,
   type Wiring,
@@ -60,6 +60,8 @@ export type FaultCounters = {
 
 export type Net = {
   rates: FaultRates;
+  /** When set, one line per request and fault (SIM_TRACE=1 with SIM_SEED). */
+  trace?: string[];
   /** Requests held back, delivered later by the scenario. */
   late: WireRequest[];
   counters: FaultCounters;
@@ -70,21 +72,33 @@ const frozen = <T>(): Promise<T> => new Promise<T>(() => undefined);
 
 const offlineError = (): TypeError => new TypeError('Failed to fetch');
 
-function faultyFetch(hub: SimHub, l: Laptop, inc: Incarnation, rng: Rng, net: Net): FetchLike {
+function faultyFetch(hub: SimHub, l: LaptopCore, inc: Incarnation, rng: Rng, net: Net): FetchLike {
   return async (input, init) => {
     if (inc.dead) return frozen();
     const req = toWire(input, init);
     const r = net.rates;
-    if (l.offline) throw offlineError();
-    // Token calls get lost requests and answers but no kill or copy: a rotated refresh token presented
-    // again after the hub's grace window revokes the device by design (hub README, token lifetimes).
+    const note = (what: string): void => {
+      net.trace?.push(
+        `${String(hub.clock.now)} ${l.name} ${req.method} ${req.path.split('?')[0] ?? ''} ${what}`,
+      );
+    };
+    if (l.offline) {
+      note('offline');
+      throw offlineError();
+    }
+    // Token calls only get lost requests: no lost answer, kill or copy. The hub rotates the refresh token
+    // on every use and revokes the device when a rotated one comes back after its 10 s grace (hub README,
+    // token lifetimes), so a lost refresh answer followed by a kill or a dead network for more than 10 s
+    // revokes the laptop (seed 1006 did exactly that). That is the contract, reported, not simulated.
     const sync = req.path.startsWith('/v1/sync/');
     if (rng.chance(r.dropRequest)) {
       net.counters.droppedRequests++;
+      note('request lost');
       throw offlineError();
     }
     if (sync && rng.chance(r.killInRequest)) {
       net.counters.kills++;
+      note('killed before sending');
       inc.kill();
       return frozen();
     }
@@ -95,17 +109,21 @@ function faultyFetch(hub: SimHub, l: Laptop, inc: Incarnation, rng: Rng, net: Ne
     let res = await deliver(hub.app, req);
     if (sync && rng.chance(r.duplicate)) {
       net.counters.duplicated++;
+      note(`${String(res.status)}, sent twice`);
       res = await deliver(hub.app, req);
     }
     if (sync && rng.chance(r.killInRequest)) {
       net.counters.kills++;
+      note(`${String(res.status)}, killed after the hub answered`);
       inc.kill();
       return frozen();
     }
-    if (rng.chance(r.dropAnswer)) {
+    if (sync && rng.chance(r.dropAnswer)) {
       net.counters.droppedAnswers++;
+      note(`${String(res.status)}, answer lost`);
       throw offlineError();
     }
+    note(String(res.status));
     return res;
   };
 }
@@ -130,7 +148,7 @@ const KILLABLE = new Set([
 ]);
 
 function killPoints(
-  l: Laptop,
+  l: LaptopCore,
   inc: Incarnation,
   local: SyncLocal,
   rng: Rng,
@@ -141,6 +159,7 @@ function killPoints(
     if (inc.dead) return true;
     if (!rng.chance(net.rates.killInLocal)) return false;
     net.counters.kills++;
+    net.trace?.push(`${l.name} killed around a local call`);
     inc.kill();
     return true;
   };
@@ -187,7 +206,7 @@ function killPoints(
 }
 
 /** The wiring of a laptop: kill points around its SyncLocal and the fault layer on its fetch. */
-export function faultWiring(hub: SimHub, rng: Rng, net: Net, broken: Broken): (l: Laptop) => Wiring {
+export function faultWiring(hub: SimHub, rng: Rng, net: Net, broken: Broken): (l: LaptopCore) => Wiring {
   return (l) => (inc, local) => ({
     local: killPoints(l, inc, local, rng, net, broken),
     fetch: faultyFetch(hub, l, inc, rng, net),

@@ -159,7 +159,8 @@ export type Incarnation = {
   dead: boolean;
 };
 
-export type Laptop = {
+/** What a laptop is apart from its running app (the fault layer reads and writes these). */
+export type LaptopCore = {
   name: string;
   user: UserRecord;
   supervisor: boolean;
@@ -168,14 +169,16 @@ export type Laptop = {
   offline: boolean;
   deviceId: string;
   disk: Disk;
-  app: Incarnation;
   /** Events this laptop saw acknowledged (accepted or duplicate), with the hash it had sent. */
   acked: Map<string, string>;
   /** id → hash of the events most recently handed to push (pending()), to know what an ack was for. */
   offered: Map<string, string>;
-  kills: number;
+};
+
+export type Laptop = LaptopCore & {
+  app: Incarnation;
   /** Wraps each incarnation's SyncLocal and fetch (kill points, fault layer, the broken variant). */
-  wiring: Wiring | null;
+  wiring: Wiring;
 };
 
 const calendar = (() => {
@@ -191,7 +194,7 @@ export type Wiring = (inc: Incarnation, local: SyncLocal) => { local: SyncLocal;
 
 function openIncarnation(
   hub: SimHub,
-  l: Pick<Laptop, 'skewMs' | 'disk'>,
+  l: Pick<LaptopCore, 'skewMs' | 'disk'>,
   rng: Rng,
   wiring: Wiring | null,
 ): Incarnation {
@@ -248,7 +251,7 @@ export type LaptopSpec = {
   supervisor: boolean;
   skewMs: number;
   rng: Rng;
-  wiring: (l: Laptop) => Wiring;
+  wiring: (l: LaptopCore) => Wiring;
 };
 
 /** A new laptop enrolled (over a clean network) as `user`. */
@@ -258,35 +261,32 @@ export async function enrolLaptop(hub: SimHub, o: LaptopSpec): Promise<Laptop> {
     journal: memoryJournal(),
     dbName: `sim-${String(++dbCounter)}`,
   };
-  const first = openIncarnation(hub, { skewMs: o.skewMs, disk }, o.rng, null);
-  const code = await createEnrollCode(hub.deps, { user: o.user.id, ttlMs: 3_600_000 });
-  if (!code.ok) throw new Error(code.error.message);
-  const enrolled = await enrollDevice(
-    {
-      local: first.local,
-      publicKey: () => first.store.publicKeyJwk(),
-      fetch: (input, init) => deliver(hub.app, toWire(input, init)),
-    },
-    { hubUrl: HUB_URL, code: code.value.code, deviceName: o.name },
-  );
-  if (!enrolled.ok) throw new Error(`enroll failed: ${JSON.stringify(enrolled.error)}`);
-  const l: Laptop = {
+  const core: LaptopCore = {
     name: o.name,
     user: o.user,
     supervisor: o.supervisor,
     skewMs: o.skewMs,
     offline: false,
-    deviceId: enrolled.value.deviceId,
+    deviceId: '',
     disk,
-    app: first,
     acked: new Map(),
     offered: new Map(),
-    kills: 0,
-    wiring: null,
   };
-  l.wiring = o.wiring(l);
-  first.store.close();
-  l.app = openIncarnation(hub, l, o.rng, l.wiring);
+  const wiring = o.wiring(core);
+  const l: Laptop = Object.assign(core, { app: openIncarnation(hub, core, o.rng, wiring), wiring });
+  const code = await createEnrollCode(hub.deps, { user: o.user.id, ttlMs: 3_600_000 });
+  if (!code.ok) throw new Error(code.error.message);
+  const store = l.app.store;
+  const enrolled = await enrollDevice(
+    {
+      local: l.app.local,
+      publicKey: () => store.publicKeyJwk(),
+      fetch: (input, init) => deliver(hub.app, toWire(input, init)),
+    },
+    { hubUrl: HUB_URL, code: code.value.code, deviceName: o.name },
+  );
+  if (!enrolled.ok) throw new Error(`enroll failed: ${JSON.stringify(enrolled.error)}`);
+  l.deviceId = enrolled.value.deviceId;
   return l;
 }
 
