@@ -12,10 +12,11 @@ import type { FreeFields } from '#shared/events/payload-common';
 import { useStore } from '../../app/data-provider';
 import { Field, invalidProps } from '../../ui/Field';
 import { useVocab } from '../../ui/vocab';
-import { useMessageText } from '../../i18n/field-message';
+import { fieldMessage, lawMessage, useMessageText } from '../../i18n/field-message';
 import { checkAmount } from '../intake/intake-schema';
 import { Calculators } from './Calculators';
 import { useHistoryText } from './changes-hook';
+import { saveFailed } from './party-edit';
 import { useCaseFile, useRecord } from './use-case-file';
 
 export function ClaimsTab({ caseId }: { caseId: string }) {
@@ -54,16 +55,16 @@ function ClaimLine({ claim, state, caseId }: { claim: Claim; state: CaseState; c
   const eligible = CLAIM_CATEGORY[c.item] !== 'not_eligible';
   const save = async () => {
     if (reason.trim() === '') {
-      setError('请填写理由');
+      setError(fieldMessage('caseFile.parties.reasonRequired'));
       return;
     }
     let changes: { withdrawn: boolean } | { amountClaimedFen: number };
     if (mode === 'withdraw') changes = { withdrawn: true };
     else {
       const r = parseYuanInput(amount);
-      const msg = checkAmount(amount) ?? (r.ok ? null : r.error.zh);
+      const msg = checkAmount(amount);
       if (msg || !r.ok) {
-        setError(msg ?? '金额无效');
+        setError(msg ?? (r.ok ? null : lawMessage(r.error)));
         return;
       }
       changes = { amountClaimedFen: r.value };
@@ -76,7 +77,7 @@ function ClaimLine({ claim, state, caseId }: { claim: Claim; state: CaseState; c
         payload: { corrects, claimId: claim.claimId, changes, reason: reason.trim() },
       },
     ]);
-    setError(failed);
+    setError(failed === null ? null : saveFailed(failed));
     if (!failed) {
       setMode('none');
       setReason('');
@@ -211,7 +212,7 @@ function AddClaim({ caseId, state }: { caseId: string; state: CaseState }) {
         },
       },
     ]);
-    setError(failed);
+    setError(failed === null ? null : saveFailed(failed));
     if (!failed) {
       setAmount('');
       setDescription('');
