@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseState } from '#shared/case/index';
 import { useStore } from '../../app/data-provider';
+import { createSyncLocal } from '../../data/outbox';
 import {
   directorySink,
   exportEvidencePackage,
@@ -91,6 +92,8 @@ export function ExportPackage({
         ctx: store.ctx,
         author,
         publicJwk: await store.publicKeyJwk(),
+        // Other devices' keys as pull pinned them: events pulled from colleagues verify in the package.
+        otherKeys: await createSyncLocal(store).deviceKeys(),
         appVersion: APP_VERSION,
         caseId,
         caseNumber,

@@ -24,7 +24,10 @@ export type ExportInput = {
   ctx: DataContext;
   author: Author;
   publicJwk: JsonWebKey;
-  /** Keys of other devices whose events are in the case (from the hub's registry), by device id. */
+  /**
+   * Keys of other devices, by device id: the keys pull pinned (SyncLocal.deviceKeys). The manifest
+   * carries those of the devices that signed an included event; a signer without a key refuses the export.
+   */
   otherKeys?: Readonly<Record<string, JsonWebKey>>;
   appVersion: string;
   caseId: string;
@@ -61,6 +64,17 @@ export async function exportEvidencePackage(
     sha256: e.payload.sha256,
     size: e.payload.size,
   }));
+  const keys: Record<string, JsonWebKey> = { [input.author.deviceId]: input.publicJwk };
+  for (const e of events) {
+    const id = e.actor.deviceId;
+    if (keys[id] !== undefined) continue;
+    const k = input.otherKeys?.[id];
+    if (k === undefined)
+      return err({
+        message: `事件 ${e.id} 由设备 ${id} 签名，本机没有该设备的公钥（请先同步），核验包无法核验它，未导出`,
+      });
+    keys[id] = k;
+  }
   try {
     for (const [i, f] of files.entries()) {
       const blob = await readBlob(input.ctx, f.sha256);
@@ -80,7 +94,7 @@ export async function exportEvidencePackage(
         files,
       },
       events,
-      keys: { ...input.otherKeys, [input.author.deviceId]: input.publicJwk },
+      keys,
       privateKey: input.author.privateKey,
     });
     await sink.write('证据清单.html', encoder.encode(input.inventoryHtml));
