@@ -3,11 +3,12 @@
  * injected (dialog, print window, journal, key store) so the whole table runs in tests without Electron.
  */
 import path from 'node:path';
-import type { BrowserWindow, Dialog, IpcMain, PrintToPDFOptions, WebContents } from 'electron';
-import { ipcError, type AppInfo, type IpcParsed } from '#shared/ipc/contract';
+import type { BrowserWindow, Dialog, IpcMain, WebContents } from 'electron';
+import { ipcError, type AppInfo } from '#shared/ipc/contract';
 import { JournalOffsetError, JournalReplaceError, type JournalFile } from '../journal-file';
 import type { KeyStore } from '../key-store';
 import { handle } from './handle';
+import { pdfOptions, PrintLoadError, printPdf, type PrintInput } from './print';
 
 export type PrintWindow = Pick<BrowserWindow, 'destroy'> & {
   readonly webContents: Pick<WebContents, 'loadURL' | 'printToPDF' | 'print'>;
@@ -25,14 +26,6 @@ export type HandlerDeps = {
   keys: KeyStore;
 };
 
-type PrintInput = IpcParsed<'documents:printToPdf'>;
-
-const pdfOptions = (input: PrintInput): PrintToPDFOptions => ({
-  pageSize: input.pageSize,
-  landscape: input.landscape,
-  printBackground: input.printBackground,
-});
-
 /** Runs `job` on the sender page, or on a hidden print window holding `html` (destroyed afterwards). */
 async function withPrintTarget<T>(
   input: PrintInput,
@@ -43,7 +36,11 @@ async function withPrintTarget<T>(
   if (input.html === undefined) return job(sender);
   const win = deps.createPrintWindow();
   try {
-    await win.webContents.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(input.html)}`);
+    try {
+      await win.webContents.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(input.html)}`);
+    } catch (e) {
+      throw new PrintLoadError(e);
+    }
     return await job(win.webContents);
   } finally {
     win.destroy();
@@ -64,10 +61,9 @@ const printWithDialog = (wc: Pick<WebContents, 'print'>, input: PrintInput) =>
 export function registerHandlers(ipcMain: Pick<IpcMain, 'handle'>, deps: HandlerDeps): void {
   handle(ipcMain, 'app:info', () => ({ ok: true, value: { ...deps.appInfo, isElectron: true } }));
 
-  handle(ipcMain, 'documents:printToPdf', async (input, { event }) => {
-    const pdf = await withPrintTarget(input, event.sender, deps, (wc) => wc.printToPDF(pdfOptions(input)));
-    return { ok: true, value: { pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength) } };
-  });
+  handle(ipcMain, 'documents:printToPdf', (input, { event }) =>
+    printPdf(() => withPrintTarget(input, event.sender, deps, (wc) => wc.printToPDF(pdfOptions(input)))),
+  );
 
   handle(ipcMain, 'documents:print', async (input, { event }) => {
     const printed = await withPrintTarget(input, event.sender, deps, (wc) => printWithDialog(wc, input));

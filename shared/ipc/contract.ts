@@ -172,7 +172,8 @@ export type KeyStatus = {
 /** Channel → output type. */
 export type IpcOutputs = {
   'app:info': AppInfo;
-  'documents:printToPdf': { readonly pdf: Uint8Array };
+  /** The PDF's bytes and their SHA-256 (hex), computed in main before the bytes cross the bridge. */
+  'documents:printToPdf': { readonly pdf: Uint8Array; readonly sha256: string };
   /** `printed` is false when the user cancelled the print dialog (where the host can tell). */
   'documents:print': { readonly printed: boolean };
   /** `path` is where the user chose to save; cancelled dialogs answer `{ saved: false }`. */

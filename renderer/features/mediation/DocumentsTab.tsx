@@ -112,6 +112,11 @@ export function DocumentsTab({ caseId }: { caseId: string }) {
         return;
       }
       bytes = pdf.value.pdf;
+      // Main hashed the bytes before they crossed the bridge: what is saved and recorded must be them.
+      if ((await sha256Hex(bytes)) !== pdf.value.sha256) {
+        setMessage(t('mediation.docs.hashMismatch'));
+        return;
+      }
       const saved = await getPlatform().files.saveDialog({
         suggestedName:
           `${current.doc.title}-${state.numbers.official?.number ?? state.numbers.temporary ?? ''}.pdf`.replace(

@@ -200,6 +200,7 @@ export const mediationZh = {
       evidence_list: '证据清单',
     },
     failed: '出具失败：{{message}}',
+    hashMismatch: 'PDF 在传递中被改变（哈希值不一致），未保存也未记录，请重新出具。',
   },
 } as const;
 
@@ -407,5 +408,7 @@ export const mediationEn: Widen<typeof mediationZh> = {
       evidence_list: 'Evidence list',
     },
     failed: 'Could not issue: {{message}}',
+    hashMismatch:
+      'The PDF changed on its way (hash mismatch); nothing was saved or recorded. Issue it again.',
   },
 };

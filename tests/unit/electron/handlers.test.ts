@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -112,12 +113,16 @@ describe('IPC handlers', () => {
   it('printToPdf: the current page, as bytes', async () => {
     const { call, sender } = setup();
     const r = await call('documents:printToPdf', {});
-    expect(r).toEqual({ ok: true, value: { pdf: new Uint8Array(Buffer.from('%PDF-page')) } });
-    expect(sender.printToPDF).toHaveBeenCalledWith({
-      pageSize: 'A4',
-      landscape: false,
-      printBackground: true,
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        pdf: new Uint8Array(Buffer.from('%PDF-page')),
+        sha256: createHash('sha256').update('%PDF-page').digest('hex'),
+      },
     });
+    expect(sender.printToPDF).toHaveBeenCalledWith(
+      expect.objectContaining({ pageSize: 'A4', landscape: false, printBackground: true }),
+    );
   });
 
   it('printToPdf: given HTML in a hidden window that is destroyed afterwards', async () => {
@@ -135,7 +140,7 @@ describe('IPC handlers', () => {
     printWin.webContents.printToPDF.mockRejectedValueOnce(new Error('printer on fire'));
     expect(await call('documents:printToPdf', { html: '<p>x</p>' })).toMatchObject({
       ok: false,
-      error: { code: 'internal' },
+      error: { code: 'io' },
     });
     expect(printWin.destroy).toHaveBeenCalledOnce();
   });
