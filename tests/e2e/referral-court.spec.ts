@@ -180,6 +180,8 @@ test('an agreement referred for 司法确认 reaches the court and the ruling co
   await expect(rejected).toContainText('无权写入此案件或此类记录（forbidden）');
   await expect(c.getByTestId(`sync-case-${caseId}`)).toHaveAttribute('data-state', 'rejected');
   await expect(c.getByTestId(`sync-case-${caseId}`)).toContainText('被拒收（1 条）');
+  await expect(c.getByTestId('sync-overall')).toHaveAttribute('data-state', 'rejected');
+  await expect(c.getByTestId('sync-overall')).toContainText('被拒收：1 个案件有记录待处理');
   await rejected.getByTestId('decide-discard').click();
   await expect(rejected.getByTestId('decide-error')).toContainText('请写明理由');
   await rejected.getByTestId('decide-note').fill('副卷意见由仲裁委记录，本院不上传');
@@ -188,6 +190,7 @@ test('an agreement referred for 司法确认 reaches the court and the ruling co
     '由 刘法官 放弃上传：副卷意见由仲裁委记录，本院不上传',
   );
   await expect(c.getByTestId(`sync-case-${caseId}`)).toHaveAttribute('data-state', 'synced');
+  await expect(c.getByTestId('sync-overall')).toContainText(/已同步（.+）/);
   const box = await rejected.getByTestId('sync-decision').boundingBox();
   expect(box).not.toBeNull();
 

@@ -11,7 +11,7 @@ import { paths } from '../../app/routes';
 import { Page } from '../../ui/Page';
 import { EmptyLine, Panel } from '../../ui/Panel';
 import { useEnrollment } from '../enroll/use-enrollment';
-import { caseSyncLines } from './case-sync';
+import { caseSyncLines, overallSync } from './case-sync';
 import { CaseSyncList } from './CaseSyncList';
 import { QuarantineList, type RecheckAction } from './QuarantineList';
 import { RejectedList, type SetAsideActions } from './RejectedList';
@@ -56,6 +56,23 @@ export function SyncPage() {
     overview.data?.setAside ?? [],
     state.running && state.progress.phase === 'pushing',
   );
+  const overall = overallSync(caseLines);
+  const overallText = ((): string => {
+    switch (overall.kind) {
+      case 'conflict':
+        return t('sync.overall.conflict', { cases: overall.cases });
+      case 'rejected':
+        return t('sync.overall.rejected', { cases: overall.cases });
+      case 'syncing':
+        return t('sync.overall.syncing', { done: state.progress.pushed, total: state.progress.toPush });
+      case 'saved-local':
+        return t('sync.overall.saved-local', { waiting: overall.waiting });
+      case 'synced':
+        return status?.lastSyncAt
+          ? t('sync.overall.synced', { time: formatTime(status.lastSyncAt, i18n.language) })
+          : t('sync.overall.syncedNever');
+    }
+  })();
   const refresh = async (): Promise<void> => {
     await Promise.all([
       client.invalidateQueries({ queryKey: syncOverviewKey }),
@@ -123,6 +140,10 @@ export function SyncPage() {
           {failureText(t, last.failure)}
         </p>
       ) : null}
+      <p data-testid="sync-overall" data-state={overall.kind}>
+        <strong>{t('sync.overall.label')}：</strong>
+        {overallText}
+      </p>
       <dl className="facts">
         <div>
           <dt>{t('sync.lastSync')}</dt>

@@ -60,3 +60,14 @@ export function caseSyncLines(
   }
   return lines.sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.label.localeCompare(b.label));
 }
+
+/** The whole device in one state: the most pressing of its cases' states, with how many are in it. */
+export type OverallSync = { kind: CaseSyncKind; cases: number; waiting: number };
+
+export function overallSync(lines: readonly CaseSyncLine[]): OverallSync {
+  const waiting = lines.reduce((n, l) => n + l.waiting, 0);
+  const first = lines[0];
+  if (!first) return { kind: 'synced', cases: 0, waiting };
+  // lines come sorted most pressing first (caseSyncLines).
+  return { kind: first.kind, cases: lines.filter((l) => l.kind === first.kind).length, waiting };
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyCaseState, type CaseState } from '#shared/case/state';
 import type { CaseEvent } from '#shared/events/envelope';
 import type { PendingEvent } from '../../../../renderer/data/outbox';
-import { caseSyncLines } from '../../../../renderer/features/sync/case-sync';
+import { caseSyncLines, overallSync } from '../../../../renderer/features/sync/case-sync';
 
 const kase = (id: string, temp: string, inConflict = false): CaseState => ({
   ...emptyCaseState(),
@@ -50,5 +50,26 @@ describe('caseSyncLines', () => {
 
   it('says syncing for waiting cases while a run pushes', () => {
     expect(caseSyncLines(cases, pending, setAside, true).find((l) => l.caseId === 'a')?.kind).toBe('syncing');
+  });
+
+  it('sums the device up as its most pressing state', () => {
+    expect(overallSync(caseSyncLines(cases, pending, setAside, false))).toEqual({
+      kind: 'conflict',
+      cases: 1,
+      waiting: 3,
+    });
+    const calm = [kase('a', '临-1'), kase('b', '临-2')];
+    expect(overallSync(caseSyncLines(calm, [pend('a')], [], false))).toEqual({
+      kind: 'saved-local',
+      cases: 1,
+      waiting: 1,
+    });
+    expect(overallSync(caseSyncLines(calm, [pend('a')], [], true))).toEqual({
+      kind: 'syncing',
+      cases: 1,
+      waiting: 1,
+    });
+    expect(overallSync(caseSyncLines(calm, [], [setAside[0] ?? pend('x')], false)).kind).toBe('synced');
+    expect(overallSync([])).toEqual({ kind: 'synced', cases: 0, waiting: 0 });
   });
 });
