@@ -10,6 +10,7 @@ import { useCaseState, useStore, useWrite } from '../../app/data-provider';
 import { importEvidenceFile, readBlobAsBlob } from '../../data/blobs';
 import type { Draft, Enrollment, LocalDrafts } from '../../data/store';
 import { blobToDataUrl } from './doc-images';
+import { sealedEditRefusal } from './sealed-guard';
 
 export type CaseTools = {
   readonly state: CaseState | null;
@@ -42,6 +43,11 @@ export function useCaseTools(caseId: string): CaseTools {
   const enrollment = useQuery({ queryKey: ['enrollment'], queryFn: () => store.enrollment() });
   const [error, setError] = useState<string | null>(null);
   const record = async (drafts: readonly Draft[]): Promise<boolean> => {
+    const refusal = sealedEditRefusal(q.data ?? null, drafts);
+    if (refusal !== null) {
+      setError(refusal);
+      return false;
+    }
     const r = await write.mutateAsync(drafts);
     if (!r.ok) {
       setError(r.error.message);
