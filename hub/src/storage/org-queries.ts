@@ -7,7 +7,18 @@ import { num, str, strOrNull } from './db';
 import { toUser } from './row-mappers';
 import type { ExportAuditRow, Queries } from './types';
 
-type OrgQueries = Pick<Queries, 'listOrgUsers' | 'addExportAudit' | 'getExportAudit' | 'listExportAudit'>;
+type OrgQueries = Pick<
+  Queries,
+  | 'listOrgUsers'
+  | 'addExportAudit'
+  | 'getExportAudit'
+  | 'listExportAudit'
+  | 'putCaseFacts'
+  | 'visibleCaseFacts'
+>;
+
+const GRANTED = `SELECT DISTINCT case_id FROM case_grants
+  WHERE (principal_type = 'user' AND principal_id = ?) OR (? = 1 AND principal_type = 'org' AND principal_id = ?)`;
 
 const toAudit = (r: Record<string, unknown>): ExportAuditRow => ({
   id: str(r['id']),
@@ -29,6 +40,29 @@ const toAudit = (r: Record<string, unknown>): ExportAuditRow => ({
 
 export function orgQueries(db: Db): OrgQueries {
   return {
+    putCaseFacts: async (caseId, audience, facts) => {
+      await db.run(
+        `INSERT INTO case_facts (case_id, audience, facts) VALUES (?, ?, ?)
+         ON CONFLICT (case_id, audience) DO UPDATE SET facts = excluded.facts`,
+        [caseId, audience, facts],
+      );
+    },
+    visibleCaseFacts: async (p) =>
+      (
+        await db.all(
+          `SELECT g.case_id AS case_id, CASE WHEN c.owner_org_id = ? THEN 'owner' ELSE 'outside' END AS audience,
+             f.facts AS facts
+           FROM (${GRANTED}) g JOIN cases c ON c.case_id = g.case_id
+           LEFT JOIN case_facts f ON f.case_id = g.case_id
+             AND f.audience = CASE WHEN c.owner_org_id = ? THEN 'owner' ELSE 'outside' END
+           ORDER BY g.case_id`,
+          [p.orgId, p.userId, p.supervisor ? 1 : 0, p.orgId, p.orgId],
+        )
+      ).map((r) => ({
+        caseId: str(r['case_id']),
+        audience: str(r['audience']) === 'owner' ? ('owner' as const) : ('outside' as const),
+        facts: strOrNull(r['facts']),
+      })),
     listOrgUsers: async (orgId) =>
       (await db.all('SELECT * FROM users WHERE org_id = ? ORDER BY name, id', [orgId])).map(toUser),
     addExportAudit: async (r) =>

@@ -104,6 +104,8 @@ export type ExportAuditRow = {
   disclosure: string;
   receivedAt: number;
 };
+/** Whose view of a case its stored facts are: the owning organisation's, or another's (public events). */
+export type FactsAudience = 'owner' | 'outside';
 /** Who is asking: visibility comes from grants to the user, or to the org when a supervisor asks. */
 export type Principal = { userId: string; orgId: string; supervisor: boolean };
 export type GrantType = 'user' | 'org';
@@ -169,6 +171,15 @@ export type Queries = {
   getExportAudit(id: string): Promise<ExportAuditRow | null>;
   /** Newest first: the organisation's rows, or only `userId`'s when given. */
   listExportAudit(orgId: string, userId: string | null, limit: number): Promise<ExportAuditRow[]>;
+  /** Stores a case's facts for one audience (JSON of shared/stats CaseFacts, or 'null'). */
+  putCaseFacts(caseId: string, audience: FactsAudience, facts: string): Promise<void>;
+  /**
+   * Every case visible to `p` with the facts of the audience `p` belongs to (owner when `p` is of the
+   * owning organisation, else outside); `facts` null when no row is stored yet.
+   */
+  visibleCaseFacts(
+    p: Principal,
+  ): Promise<{ caseId: string; audience: FactsAudience; facts: string | null }[]>;
   getState(key: string): Promise<string | null>;
   setState(key: string, value: string): Promise<void>;
 };

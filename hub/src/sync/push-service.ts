@@ -9,6 +9,7 @@ import type { PushResult } from '#shared/sync/wire';
 import type { AuthContext } from '../auth/authenticate';
 import type { HubContext } from '../context';
 import type { Queries } from '../storage/types';
+import { refreshCaseFacts } from './case-facts';
 import { applyEffects } from './effects';
 import { checkEventAlone, type CheckedEvent } from './event-checks';
 import { judgeWrite } from './permissions';
@@ -33,7 +34,14 @@ export async function pushEvents(
   if (pending.length > 0) {
     const stored = await ctx.storage.tx(async (q) => {
       const out: { index: number; result: PushResult }[] = [];
-      for (const p of pending) out.push({ index: p.index, result: await storeOne(ctx, q, auth, p.checked) });
+      const touched = new Set<string>();
+      for (const p of pending) {
+        const result = await storeOne(ctx, q, auth, p.checked);
+        if (result.status === 'accepted') touched.add(p.checked.event.caseId);
+        out.push({ index: p.index, result });
+      }
+      // The KPI report's per-case facts, once per case of the request, in the same transaction.
+      for (const caseId of touched) await refreshCaseFacts(q, caseId);
       return out;
     });
     for (const s of stored) results[s.index] = s.result;

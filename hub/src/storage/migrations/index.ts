@@ -8,6 +8,7 @@ import { migration002 } from './002-case-numbers';
 import { migration003 } from './003-recovery-keys';
 import { migration004 } from './004-case-assignee';
 import { migration005 } from './005-export-audit';
+import { migration006 } from './006-case-facts';
 
 export type Migration = {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 /** Column type for 64-bit integers per dialect. */
