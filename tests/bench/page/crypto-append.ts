@@ -9,6 +9,7 @@ import type { CaseEvent } from '#shared/events/envelope';
 import { createTestDevice } from '#shared/events/testing';
 import { bundledHolidayCalendar } from '#shared/law/bundled-data';
 import { plainCodec, type Codec } from '../../../renderer/data/codec';
+import { memoryJournal } from '../../../renderer/data/journal';
 import { openStore } from '../../../renderer/data/store';
 import { createBrowserPlatform } from '../../../renderer/platform/browser';
 import { journalPortFrom } from '../../../renderer/platform/journal-port';
@@ -68,7 +69,7 @@ async function makeEvents(): Promise<CaseEvent[]> {
 
 let seq = 0;
 
-async function appendAll(codec: Codec): Promise<number> {
+async function appendAll(codec: Codec, journalKind: 'opfs' | 'memory' = 'opfs'): Promise<number> {
   events ??= await makeEvents();
   const calendar = bundledHolidayCalendar();
   if (!calendar.ok) throw new Error('calendar');
@@ -76,9 +77,12 @@ async function appendAll(codec: Codec): Promise<number> {
   const dbName = `bench-append-${String(seq++)}`;
   const root = await navigator.storage.getDirectory();
   const dir = await root.getDirectoryHandle(dirName, { create: true });
-  const journal = journalPortFrom(
-    createBrowserPlatform({ hubOrigin: location.origin, getDirectory: () => Promise.resolve(dir) }),
-  );
+  const journal =
+    journalKind === 'memory'
+      ? memoryJournal()
+      : journalPortFrom(
+          createBrowserPlatform({ hubOrigin: location.origin, getDirectory: () => Promise.resolve(dir) }),
+        );
   const store = openStore({ dbName, codec, journal, calendar: calendar.value });
   const t0 = performance.now();
   for (let i = 0; i < events.length; i += SAVE) {
@@ -110,6 +114,72 @@ register({
   run: async () => {
     cryptoCodec ??= (await codecFromRawKey(crypto.getRandomValues(new Uint8Array(32)))).codec;
     return appendAll(cryptoCodec);
+  },
+});
+
+// Where the difference comes from (profiling #8's goal): the same appends with the journal in memory
+// (IndexedDB and projections only), and the codec's own work on the write path with no storage at all.
+register({ name: 'append-10k-memjournal-plain', runs: 3, run: () => appendAll(plainCodec, 'memory') });
+register({
+  name: 'append-10k-memjournal-aes-gcm',
+  baseline: 'append-10k-memjournal-plain',
+  runs: 3,
+  run: async () => {
+    cryptoCodec ??= (await codecFromRawKey(crypto.getRandomValues(new Uint8Array(32)))).codec;
+    return appendAll(cryptoCodec, 'memory');
+  },
+});
+
+/** The codec calls one save path makes per event (journal line, event row), without storage. */
+async function codecOnly(codec: Codec): Promise<number> {
+  events ??= await makeEvents();
+  const t0 = performance.now();
+  for (let i = 0; i < events.length; i += SAVE) {
+    const batch = events.slice(i, i + SAVE);
+    await Promise.all(batch.map(async (e) => JSON.stringify(await codec.seal('journal', e))));
+    await Promise.all(batch.map((e) => codec.seal('events', e)));
+  }
+  return performance.now() - t0;
+}
+register({ name: 'append-10k-codec-only-plain', runs: 3, run: () => codecOnly(plainCodec) });
+register({
+  name: 'append-10k-codec-only-aes-gcm',
+  baseline: 'append-10k-codec-only-plain',
+  runs: 3,
+  run: async () => {
+    cryptoCodec ??= (await codecFromRawKey(crypto.getRandomValues(new Uint8Array(32)))).codec;
+    return codecOnly(cryptoCodec);
+  },
+});
+
+/** The OPFS journal alone: the same 100 appends of 100 lines, as the plain and the sealed codec write them. */
+async function journalOnly(codec: Codec): Promise<number> {
+  events ??= await makeEvents();
+  const lines: string[] = [];
+  for (const e of events) lines.push(JSON.stringify(await codec.seal('journal', e)));
+  const dirName = `bench-journal-only-${String(seq++)}`;
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle(dirName, { create: true });
+  const journal = journalPortFrom(
+    createBrowserPlatform({ hubOrigin: location.origin, getDirectory: () => Promise.resolve(dir) }),
+  );
+  const t0 = performance.now();
+  for (let i = 0; i < lines.length; i += SAVE) {
+    const r = await journal.append(lines.slice(i, i + SAVE));
+    if (!r.ok) throw new Error(r.error.message);
+  }
+  const ms = performance.now() - t0;
+  await root.removeEntry(dirName, { recursive: true });
+  return ms;
+}
+register({ name: 'append-10k-journal-only-plain', runs: 3, run: () => journalOnly(plainCodec) });
+register({
+  name: 'append-10k-journal-only-aes-gcm',
+  baseline: 'append-10k-journal-only-plain',
+  runs: 3,
+  run: async () => {
+    cryptoCodec ??= (await codecFromRawKey(crypto.getRandomValues(new Uint8Array(32)))).codec;
+    return journalOnly(cryptoCodec);
   },
 });
 

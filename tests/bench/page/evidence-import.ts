@@ -7,9 +7,10 @@
  */
 import { createSha256, sha256HexOneShot } from '#shared/evidence/sha256';
 import { CHUNK_SIZE, importEvidenceFile } from '../../../renderer/data/blobs';
-import { plainCodec } from '../../../renderer/data/codec';
+import { plainCodec, type Codec } from '../../../renderer/data/codec';
 import { openTribunalDb } from '../../../renderer/data/db';
 import type { DataContext } from '../../../renderer/data/event-store';
+import { codecFromRawKey } from '../../../renderer/security/crypto-codec';
 import { register } from './registry';
 
 const MB = 1024 * 1024;
@@ -57,10 +58,19 @@ async function rawWrite(files: readonly Uint8Array[]): Promise<number> {
   return ms;
 }
 
-async function appImport(files: readonly Uint8Array[], oneShotLimit?: number): Promise<number> {
+let aesCodec: Codec | null = null;
+/** #8: the same imports with every chunk sealed by the AES-256-GCM codec (a fresh random key per page). */
+const aes = async (): Promise<Codec> =>
+  (aesCodec ??= (await codecFromRawKey(crypto.getRandomValues(new Uint8Array(32)))).codec);
+
+async function appImport(
+  files: readonly Uint8Array[],
+  oneShotLimit?: number,
+  codec: Codec = plainCodec,
+): Promise<number> {
   const db = openTribunalDb(`bench-ev-app-${String(seq++)}`);
   await db.open();
-  const ctx = { db, codec: plainCodec } as unknown as DataContext;
+  const ctx = { db, codec } as unknown as DataContext;
   const blobs = files.map((b) => new Blob([b as Uint8Array<ArrayBuffer>]));
   const t0 = performance.now();
   for (const blob of blobs) {
@@ -117,4 +127,17 @@ register({
   baseline: 'evidence-raw-idb-200x500kb',
   runs: 3,
   run: () => appImport(photos),
+});
+// #8 part 6: #5's imports with and without encryption in the same run (goal ≤ 1.3×).
+register({
+  name: 'evidence-import-64mb-aes-gcm',
+  baseline: 'evidence-import-64mb',
+  runs: 3,
+  run: async () => appImport([big], undefined, await aes()),
+});
+register({
+  name: 'evidence-import-200x500kb-aes-gcm',
+  baseline: 'evidence-import-200x500kb',
+  runs: 3,
+  run: async () => appImport(photos, undefined, await aes()),
 });
