@@ -6,6 +6,7 @@ import './crypto-append';
 import './caseload-100k';
 import './save-one';
 import './unlock-100k';
+import './dashboard-100k';
 
 declare global {
   var benchApi: {
