@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { startShell, type ElectronModule } from '../../../electron/shell';
 import { appSchemePrivileges } from '../../../electron/protocol';
 import { fakeWebContents } from './fakes';
+import { ipcChannels } from '#shared/ipc/channels';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -96,7 +97,7 @@ describe('startShell', () => {
     });
     expect(f.windows[0]?.url).toBe('app://app/index.html');
     expect(f.windows[0]?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true });
-    expect(f.raw.ipcMain.handle).toHaveBeenCalledTimes(9);
+    expect(f.raw.ipcMain.handle).toHaveBeenCalledTimes(ipcChannels.length);
     expect(f.raw.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     const res = await f.protocolHandler()?.(new Request('app://app/index.html'));
     expect(res?.status).toBe(404);
