@@ -29,13 +29,15 @@ await build({
 });
 writeFileSync(
   join(pageDir, 'index.html'),
-  '<!doctype html><meta charset="utf-8"><script type="module" src="bench.js"></script>',
+  // bench.css: the stylesheets the bundled screens import (start-100k renders the caseload page).
+  '<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="bench.css"><script type="module" src="bench.js"></script>',
 );
 
 const server = createServer((req, res) => {
-  const file = req.url === '/bench.js' ? 'bench.js' : 'index.html';
-  res.setHeader('content-type', file.endsWith('.js') ? 'text/javascript' : 'text/html');
-  res.end(readFileSync(join(pageDir, file)));
+  const file = req.url === '/bench.js' ? 'bench.js' : req.url === '/bench.css' ? 'bench.css' : 'index.html';
+  const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
+  res.setHeader('content-type', type);
+  res.end(existsSync(join(pageDir, file)) ? readFileSync(join(pageDir, file)) : '');
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const url = `http://127.0.0.1:${server.address().port}/`;

@@ -4,6 +4,7 @@ import './idb-baseline';
 import './evidence-import';
 import './crypto-append';
 import './caseload-100k';
+import './start-100k';
 import './save-one';
 import './unlock-100k';
 import './dashboard-100k';
