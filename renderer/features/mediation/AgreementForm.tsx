@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_NEXT_STEPS } from '#shared/events/payloads-proceedings';
 import { CLAIM_ITEM_ZH, NON_MONETARY_TERMS, type PartyView } from '#shared/documents/index';
+import { SelectField, TextInput } from '../../ui/TextInput';
 import type { EditorState } from './agreement-editor';
 
 export function AgreementForm({
@@ -42,17 +43,16 @@ export function AgreementForm({
       {text('disputes', 2)}
       {text('responsibility', 2)}
       {view.claims.map((c) => (
-        <label className="field" key={c.claimId}>
-          {CLAIM_ITEM_ZH[c.current.item]} · {t('mediation.agreement.claimTerm')}
-          <input
-            inputMode="decimal"
-            data-testid={`agreement-amount-${c.claimId}`}
-            value={value.amounts[c.claimId] ?? ''}
-            onChange={(e) => {
-              set('amounts', { ...value.amounts, [c.claimId]: e.target.value });
-            }}
-          />
-        </label>
+        <TextInput
+          key={c.claimId}
+          label={`${CLAIM_ITEM_ZH[c.current.item]} · ${t('mediation.agreement.claimTerm')}`}
+          testId={`agreement-amount-${c.claimId}`}
+          value={value.amounts[c.claimId] ?? ''}
+          input={{ inputMode: 'decimal' }}
+          onChange={(amount) => {
+            set('amounts', { ...value.amounts, [c.claimId]: amount });
+          }}
+        />
       ))}
       <fieldset className="field field--multi">
         <legend>{t('mediation.agreement.nonMonetary')}</legend>
@@ -75,15 +75,7 @@ export function AgreementForm({
         ))}
       </fieldset>
       <div className="row-form">
-        <label className="field">
-          {t('mediation.agreement.customTerm')}
-          <input
-            value={custom}
-            onChange={(e) => {
-              setCustom(e.target.value);
-            }}
-          />
-        </label>
+        <TextInput label={t('mediation.agreement.customTerm')} value={custom} onChange={setCustom} />
         <button
           type="button"
           className="btn"
@@ -114,55 +106,46 @@ export function AgreementForm({
         </p>
       ))}
       {text('manner', 2)}
-      <label className="field">
-        {t('mediation.agreement.nextStep')}
-        <select
-          data-testid="agreement-next-step"
-          value={value.nextStep}
-          onChange={(e) => {
-            const step = AGREEMENT_NEXT_STEPS.find((s) => s === e.target.value) ?? 'perform_now';
-            set('nextStep', step);
-          }}
-        >
-          {AGREEMENT_NEXT_STEPS.map((s) => (
-            <option key={s} value={s}>
-              {t(`mediation.agreement.nextSteps.${s}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={t('mediation.agreement.nextStep')}
+        testId="agreement-next-step"
+        value={value.nextStep}
+        options={AGREEMENT_NEXT_STEPS.map((s) => ({
+          value: s,
+          label: t(`mediation.agreement.nextSteps.${s}`),
+        }))}
+        onChange={(step) => {
+          set('nextStep', step);
+        }}
+      />
       <fieldset>
         <legend>{t('mediation.agreement.instalments')}</legend>
         {value.instalments.map((inst, i) => (
           <div className="row-form" key={`i${String(i)}`}>
-            <label className="field">
-              {t('mediation.agreement.dueDate')}
-              <input
-                type="date"
-                data-testid={`instalment-date-${String(i)}`}
-                value={inst.dueDate}
-                onChange={(e) => {
-                  set(
-                    'instalments',
-                    value.instalments.map((x, j) => (j === i ? { ...x, dueDate: e.target.value } : x)),
-                  );
-                }}
-              />
-            </label>
-            <label className="field">
-              {t('mediation.agreement.amount')}
-              <input
-                inputMode="decimal"
-                data-testid={`instalment-amount-${String(i)}`}
-                value={inst.amount}
-                onChange={(e) => {
-                  set(
-                    'instalments',
-                    value.instalments.map((x, j) => (j === i ? { ...x, amount: e.target.value } : x)),
-                  );
-                }}
-              />
-            </label>
+            <TextInput
+              label={t('mediation.agreement.dueDate')}
+              testId={`instalment-date-${String(i)}`}
+              value={inst.dueDate}
+              input={{ type: 'date' }}
+              onChange={(dueDate) => {
+                set(
+                  'instalments',
+                  value.instalments.map((x, j) => (j === i ? { ...x, dueDate } : x)),
+                );
+              }}
+            />
+            <TextInput
+              label={t('mediation.agreement.amount')}
+              testId={`instalment-amount-${String(i)}`}
+              value={inst.amount}
+              input={{ inputMode: 'decimal' }}
+              onChange={(amount) => {
+                set(
+                  'instalments',
+                  value.instalments.map((x, j) => (j === i ? { ...x, amount } : x)),
+                );
+              }}
+            />
             <button
               type="button"
               className="btn"

@@ -137,13 +137,16 @@ function Workspace({ state, tools, caseId }: { state: CaseState; tools: CaseTool
     if (stored) setProblems([]);
   };
 
-  const sign = () => {
+  const sign = async () => {
     const missing = missingForAgreement(state);
+    // The hash of the text as it is now, not the one the effect last computed: a click right after a
+    // save must not meet a hash still being computed and be told the text changed.
+    const current = await sha256Hex(unsignedText);
     const r = startSigning({
       missing: missing.length > 0 ? [{ zh: missingMessage(missing).zh.replace(/^[^：]*：/, '') }] : [],
       sealed,
       textSha256: savedHash,
-      currentSha256: hash,
+      currentSha256: current,
       signers: [
         ...principals(view, 'applicant').map((p) => ({
           name: p.current.name,
@@ -252,7 +255,12 @@ function Workspace({ state, tools, caseId }: { state: CaseState; tools: CaseTool
               >
                 {t('mediation.agreement.saveDraft')}
               </button>
-              <button type="button" className="btn btn-primary" data-testid="agreement-sign" onClick={sign}>
+              <button
+                type="button"
+                className="btn btn-primary"
+                data-testid="agreement-sign"
+                onClick={() => void sign()}
+              >
                 {t('mediation.agreement.sign')}
               </button>
             </div>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseState } from '#shared/case/index';
 import { checkPayment, type Performance } from '#shared/documents/performance';
 import { parseYuanInput } from '#shared/law/money';
+import { SelectField, TextInput } from '../../ui/TextInput';
 import type { CaseTools } from './use-case-tools';
 
 const METHODS = ['bank', 'cash', 'wechat', 'alipay', 'other'] as const;
@@ -73,51 +74,26 @@ export function PaymentForm({
   return (
     <>
       <div className="row-form">
-        <label className="field">
-          {t('mediation.performance.payAmount')}
-          <input
-            inputMode="decimal"
-            data-testid="payment-amount"
-            value={amount}
-            onChange={(e) => {
-              setAmount(e.target.value);
-            }}
-          />
-        </label>
-        <label className="field">
-          {t('mediation.performance.paidOn')}
-          <input
-            type="date"
-            value={paidOn}
-            onChange={(e) => {
-              setPaidOn(e.target.value);
-            }}
-          />
-        </label>
-        <label className="field">
-          {t('mediation.performance.payer')}
-          <input
-            value={payer}
-            onChange={(e) => {
-              setPayer(e.target.value);
-            }}
-          />
-        </label>
-        <label className="field">
-          {t('mediation.performance.method')}
-          <select
-            value={method}
-            onChange={(e) => {
-              setMethod(METHODS.find((m) => m === e.target.value) ?? 'other');
-            }}
-          >
-            {METHODS.map((m) => (
-              <option key={m} value={m}>
-                {t(`mediation.performance.methods.${m}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TextInput
+          label={t('mediation.performance.payAmount')}
+          testId="payment-amount"
+          value={amount}
+          onChange={setAmount}
+          input={{ inputMode: 'decimal' }}
+        />
+        <TextInput
+          label={t('mediation.performance.paidOn')}
+          value={paidOn}
+          onChange={setPaidOn}
+          input={{ type: 'date' }}
+        />
+        <TextInput label={t('mediation.performance.payer')} value={payer} onChange={setPayer} />
+        <SelectField
+          label={t('mediation.performance.method')}
+          value={method}
+          options={METHODS.map((m) => ({ value: m, label: t(`mediation.performance.methods.${m}`) }))}
+          onChange={setMethod}
+        />
       </div>
       <fieldset className="field field--multi" data-testid="payment-proofs">
         <legend>{t('mediation.performance.proof')}</legend>
