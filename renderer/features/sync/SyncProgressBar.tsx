@@ -19,11 +19,20 @@ export function SyncProgressBar({ state }: { state: SyncState }) {
               total: formatBytes(p.bytesTotal),
             }),
           ]
-        : p.phase === 'pulling'
-          ? [undefined, 1, t('sync.progress.pulling', { count: p.pulled })]
-          : p.phase === 'retrying'
-            ? [undefined, 1, t('sync.progress.retrying')]
-            : [undefined, 1, ''];
+        : p.phase === 'downloading'
+          ? [
+              p.bytesReceived ?? 0,
+              Math.max(p.bytesToReceive ?? 0, 1),
+              t('sync.progress.downloading', {
+                received: formatBytes(p.bytesReceived ?? 0),
+                total: formatBytes(p.bytesToReceive ?? 0),
+              }),
+            ]
+          : p.phase === 'pulling'
+            ? [undefined, 1, t('sync.progress.pulling', { count: p.pulled })]
+            : p.phase === 'retrying'
+              ? [undefined, 1, t('sync.progress.retrying')]
+              : [undefined, 1, ''];
   return (
     <div className="sync-progress" data-testid="sync-progress">
       <progress aria-label={t('sync.progress.label')} value={value} max={max} />

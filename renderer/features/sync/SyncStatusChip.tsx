@@ -59,6 +59,16 @@ export function describeSyncChip(
           }),
           progress: [p.bytesSent, Math.max(p.bytesTotal, 1)],
         };
+      case 'downloading':
+        return {
+          icon: 'sync',
+          tone: 'neutral',
+          text: t('sync.chip.downloading', {
+            received: formatBytes(p.bytesReceived ?? 0),
+            total: formatBytes(p.bytesToReceive ?? 0),
+          }),
+          progress: [p.bytesReceived ?? 0, Math.max(p.bytesToReceive ?? 0, 1)],
+        };
       case 'pulling':
         return {
           icon: 'sync',

@@ -66,6 +66,13 @@ describe('sync chip', () => {
       'zh-CN',
     );
     expect(up.text).toBe('同步中：文件 1.0 KB/4.0 KB');
+    const down = describeSyncChip(
+      running({ phase: 'downloading', bytesReceived: 2048, bytesToReceive: 8192 }),
+      sched(),
+      zh,
+      'zh-CN',
+    );
+    expect(down).toMatchObject({ text: '同步中：下载文件 2.0 KB/8.0 KB', progress: [2048, 8192] });
   });
 
   it('says when it last synced, what needs a look, and when a failed sync retries', () => {
