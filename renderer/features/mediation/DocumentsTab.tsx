@@ -16,6 +16,7 @@ import { useBlobPresence, useTransferBoardVersion } from '../evidence/use-blob-d
 import { docImages, imageHashes, type LoadImage } from './doc-images';
 import { DocumentSheet } from './DocumentSheet';
 import { producibleDocuments, type DocInputs } from './documents-available';
+import { SelectField, TextInput } from '../../ui/TextInput';
 import { useCaseTools } from './use-case-tools';
 import './mediation.css';
 
@@ -157,16 +158,7 @@ export function DocumentsTab({ caseId }: { caseId: string }) {
   return (
     <section className="documents" data-testid="panel-documents">
       <h2>{t('mediation.docs.title')}</h2>
-      <label className="field">
-        {t('mediation.docs.org')}
-        <input
-          data-testid="docs-org"
-          value={orgName}
-          onChange={(e) => {
-            setOrg(e.target.value);
-          }}
-        />
-      </label>
+      <TextInput label={t('mediation.docs.org')} testId="docs-org" value={orgName} onChange={setOrg} />
       <h3>{t('mediation.docs.available')}</h3>
       <div className="doc-list" role="tablist">
         {docs.map((d) => (
@@ -188,68 +180,36 @@ export function DocumentsTab({ caseId }: { caseId: string }) {
       <div className="row-form">
         {(current?.key === 'notice' || current?.key === 'receipt') && (
           <>
-            <label className="field">
-              {t('mediation.docs.recipient')}
-              <select
-                value={recipientId}
-                onChange={(e) => {
-                  setRecipient(e.target.value);
-                }}
-              >
-                {principals.map((p) => (
-                  <option key={p.partyId} value={p.partyId}>
-                    {p.current.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              {t('mediation.docs.place')}
-              <input
-                value={place}
-                onChange={(e) => {
-                  setPlace(e.target.value);
-                }}
-              />
-            </label>
+            <SelectField
+              label={t('mediation.docs.recipient')}
+              value={recipientId}
+              options={principals.map((p) => ({ value: p.partyId, label: p.current.name }))}
+              onChange={setRecipient}
+            />
+            <TextInput label={t('mediation.docs.place')} value={place} onChange={setPlace} />
           </>
         )}
         {current?.key === 'notice' && (
           <>
-            <label className="field">
-              {t('mediation.docs.noticeKind')}
-              <select
-                value={noticeKind}
-                onChange={(e) => {
-                  setNoticeKind(e.target.value === 'hearing' ? 'hearing' : 'mediation');
-                }}
-              >
-                <option value="mediation">{t('mediation.docs.noticeKinds.mediation')}</option>
-                <option value="hearing">{t('mediation.docs.noticeKinds.hearing')}</option>
-              </select>
-            </label>
-            <label className="field">
-              {t('mediation.docs.when')}
-              <input
-                type="datetime-local"
-                value={when}
-                onChange={(e) => {
-                  setWhen(e.target.value);
-                }}
-              />
-            </label>
+            <SelectField
+              label={t('mediation.docs.noticeKind')}
+              value={noticeKind}
+              options={(['mediation', 'hearing'] as const).map((k) => ({
+                value: k,
+                label: t(`mediation.docs.noticeKinds.${k}`),
+              }))}
+              onChange={setNoticeKind}
+            />
+            <TextInput
+              label={t('mediation.docs.when')}
+              value={when}
+              onChange={setWhen}
+              input={{ type: 'datetime-local' }}
+            />
           </>
         )}
         {current?.key === 'judicial-confirmation' && (
-          <label className="field">
-            {t('mediation.docs.court')}
-            <input
-              value={court}
-              onChange={(e) => {
-                setCourt(e.target.value);
-              }}
-            />
-          </label>
+          <TextInput label={t('mediation.docs.court')} value={court} onChange={setCourt} />
         )}
       </div>
       <div className="signing-actions">
