@@ -230,7 +230,7 @@ export async function pendingCaseIds(ctx: DataContext): Promise<PendingCases> {
 const REASONS: readonly UnreadableReason[] = ['tampered', 'wrong_key', 'malformed'];
 
 /** The codec's reason (a SealError's `code`), without importing renderer/security. */
-function unreadableReason(e: unknown): UnreadableReason {
+export function unreadableReason(e: unknown): UnreadableReason {
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
   return REASONS.find((r) => r === code) ?? 'unreadable';
 }

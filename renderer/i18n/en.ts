@@ -65,6 +65,8 @@ export const en: Messages = {
     deadlines: 'Deadlines due soon',
     deadlinesEmpty: 'No deadline falls within three days.',
     counts: '{{overdue}} overdue · {{soon}} due within 3 days',
+    sealedStates: 'These cases’ records do not open, so whether they have anything today is unknown:',
+    loadFailed: 'Today could not be read from this device; try again later.',
     sessionKind: {
       mediation_joint: 'Joint mediation',
       mediation_caucus: 'Caucus',

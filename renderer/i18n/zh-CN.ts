@@ -66,6 +66,8 @@ export const zhCN = {
     deadlines: '即将到期',
     deadlinesEmpty: '三天内没有到期的期限。',
     counts: '已超期 {{overdue}} 件 · 三天内到期 {{soon}} 件',
+    sealedStates: '以下案件的记录无法打开，今天是否有安排无法确认：',
+    loadFailed: '今日数据暂时无法从本机读取，请稍后重试。',
     sessionKind: {
       mediation_joint: '调解（面对面）',
       mediation_caucus: '调解（背靠背）',

@@ -9,7 +9,7 @@ import { useVocab } from '../../ui/vocab';
 import { DeadlineText } from '../caseload/CaseRowCells';
 import { deadlineCell } from '../caseload/rows';
 import { useStore } from '../../app/data-provider';
-import { useToday } from './use-today';
+import { useToday, type TodayUnreadable } from './use-today';
 import './today.css';
 
 function DeadlineList({ items, today }: { items: CaseSummary[]; today: string }) {
@@ -35,15 +35,51 @@ function DeadlineList({ items, today }: { items: CaseSummary[]; today: string })
   );
 }
 
+/**
+ * Working cases whose stored state did not open (#8): named 数据已损坏/被篡改 with the case id and a link to
+ * the case file (which says what to do); nothing of them is shown and the rest of the page works.
+ */
+function SealedStateList({ items }: { items: TodayUnreadable[] }) {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="today-sealed-states">
+      <p className="muted">{t('today.sealedStates')}</p>
+      <ul className="today-list">
+        {items.map(({ caseId, reason }) => (
+          <li key={caseId}>
+            <Link
+              to={paths.caseFile(caseId)}
+              className="today-link"
+              data-testid="today-sealed-state"
+              data-code={reason}
+            >
+              <span className="tone tone--danger">{t('security.sealed.row.label')}</span>
+              <span className="today-number">{t('security.sealed.row.case', { id: caseId })}</span>
+              <span className="today-who">{t(`security.sealed.row.${reason}`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 export function TodayPage() {
   const { t } = useTranslation();
   const vocab = useVocab();
   const store = useStore();
-  const data = useToday().data;
+  const query = useToday();
+  const data = query.data;
+  const unreadable = data?.unreadable ?? [];
   const today = store.today();
   const deadlines = [...(data?.overdue ?? []), ...(data?.dueSoon ?? [])];
   return (
     <Page title={t('today.title')} testId="page-today">
+      {query.isError ? (
+        <p role="alert" className="tone tone--danger" data-testid="today-error">
+          {t('today.loadFailed')}
+        </p>
+      ) : null}
       <div className="panel-grid">
         <Panel title={t('today.sessions')}>
           {data && data.sessions.length > 0 ? (
@@ -66,9 +102,10 @@ export function TodayPage() {
                 </li>
               ))}
             </ul>
-          ) : (
+          ) : unreadable.length === 0 ? (
             <EmptyLine>{t('today.sessionsEmpty')}</EmptyLine>
-          )}
+          ) : null}
+          {unreadable.length > 0 ? <SealedStateList items={unreadable} /> : null}
         </Panel>
         <Panel title={t('today.deadlines')}>
           {deadlines.length > 0 ? (

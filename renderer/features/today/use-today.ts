@@ -2,11 +2,14 @@
  * What 今日 shows: deadlines overdue or due within 3 days across the caseload (one range of the indexed
  * deadline column each, so it stays cheap at 100k cases: the first 200 and the exact count), and today's
  * sessions among the cases in a working status (one [status+nextDeadline] range per status, never every
- * id; their states are read, at most 300 cases).
+ * id; their states are read, at most 300 cases). A state that does not open (#8) is listed with its case
+ * id in `unreadable`, never failing the page.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { Session } from '#shared/case/index';
+import type { CaseState, Session } from '#shared/case/index';
 import { queryKeys, useStore } from '../../app/data-provider';
+import type { UnreadableReason } from '../../data/projections';
+import { unreadableReason } from '../../data/queries';
 import type { CaseSummary, TribunalStore } from '../../data/store';
 
 const LIST_MAX = 200;
@@ -28,6 +31,8 @@ const WORKING = [
 ];
 
 export type TodaySession = { caseId: string; number: string; session: Session };
+/** A working case whose stored state did not open (#8): whether it has a session today is unknown. */
+export type TodayUnreadable = { caseId: string; reason: UnreadableReason };
 export type TodayData = {
   overdue: CaseSummary[];
   dueSoon: CaseSummary[];
@@ -35,6 +40,8 @@ export type TodayData = {
   overdueCount: number;
   dueSoonCount: number;
   sessions: TodaySession[];
+  /** Working cases whose state did not open, named on the page instead of failing it (#8). */
+  unreadable: TodayUnreadable[];
 };
 
 const CHINA_MS = 8 * 3600_000;
@@ -57,15 +64,23 @@ export async function loadToday(store: TribunalStore): Promise<TodayData> {
     store.summaries(soonPage.ids),
   ]);
   const sessions: TodaySession[] = [];
+  const unreadable: TodayUnreadable[] = [];
   for (const id of workingIds.slice(0, STATE_MAX)) {
-    const s = await store.caseState(id);
+    let s: CaseState | null;
+    try {
+      s = await store.caseState(id);
+    } catch (e) {
+      // One tampered / foreign-key / damaged state is named with its case id; the rest of 今日 works.
+      unreadable.push({ caseId: id, reason: unreadableReason(e) });
+      continue;
+    }
     if (!s) continue;
     const number = s.numbers.official?.number ?? s.numbers.temporary ?? '';
     for (const session of s.sessions)
       if (chinaDay(session.start) === today) sessions.push({ caseId: id, number, session });
   }
   sessions.sort((a, b) => a.session.start.localeCompare(b.session.start));
-  return { overdue, dueSoon, overdueCount, dueSoonCount, sessions };
+  return { overdue, dueSoon, overdueCount, dueSoonCount, sessions, unreadable };
 }
 
 export function useToday() {
