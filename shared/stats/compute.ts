@@ -6,7 +6,7 @@ import { CASE_KINDS, CHANNELS, DISPUTE_CATEGORIES } from '#shared/domain/case-ki
 import { CLOSURE_TYPES } from '#shared/domain/closure-types';
 import { REFERRAL_TARGETS } from '#shared/domain/organisation';
 import type { HolidayCalendar } from '#shared/law/calendar';
-import { daysBetween } from '#shared/law/civil-date';
+import { dayNumberOf, daysBetween } from '#shared/law/civil-date';
 import { CLOSURE_RATE_DEFS, KPI_DEFS } from './definitions';
 import type { CaseFacts } from './facts';
 import { breakdown, countKpi, daysKpi, mean, median, percentile, rateKpi, sumKpi, tallyKpi } from './kpi';
@@ -19,7 +19,7 @@ import {
   REFERRAL_TARGET_ZH,
   labelOf,
 } from './labels';
-import { limitOf, suspendedDays } from './limits';
+import { limitOf, suspendedDays, type LimitCheck } from './limits';
 import { computeJudicial } from './judicial';
 import type { KpiSet, OverdueEntry, Period, StatsOptions } from './types';
 
@@ -28,7 +28,44 @@ export type ComputeContext = {
   asOf: string;
   calendar: HolidayCalendar;
   options: StatsOptions;
+  /**
+   * Optional per-computation caches (computeStatsFromFacts passes fresh ones): the totals and each group
+   * judge the same case on the same day, so the limit and day numbers are computed once per case.
+   */
+  cache?: ComputeCache;
 };
+
+export type ComputeCache = {
+  /** Per case, the last day it was judged on and the answer. */
+  limits: Map<CaseFacts, { day: string; limit: LimitCheck }>;
+  days: Map<string, number>;
+};
+
+export const newComputeCache = (): ComputeCache => ({ limits: new Map(), days: new Map() });
+
+/** limitOf, remembered per case and day within one computation. */
+function cachedLimit(f: CaseFacts, day: string, c: ComputeContext): LimitCheck {
+  const known = c.cache?.limits.get(f);
+  if (known !== undefined && known.day === day) return known.limit;
+  const limit = limitOf(f, day, c.calendar, c.options);
+  c.cache?.limits.set(f, { day, limit });
+  return limit;
+}
+
+/** daysBetween with the day numbers remembered within one computation (parsing dominated at 100k). */
+function between(from: string, to: string, c: ComputeContext): number {
+  const days = c.cache?.days;
+  if (!days) return daysBetween(from, to);
+  return dayNumberIn(days, to) - dayNumberIn(days, from);
+}
+
+function dayNumberIn(days: Map<string, number>, d: string): number {
+  const n = days.get(d);
+  if (n !== undefined) return n;
+  const fresh = dayNumberOf(d);
+  days.set(d, fresh);
+  return fresh;
+}
 
 const inPeriod = (day: string | null, p: Period): day is string =>
   day !== null && day >= p.from && day <= p.to;
@@ -82,7 +119,7 @@ function timeliness(facts: readonly CaseFacts[], closed: readonly CaseFacts[], c
   const overdue: OverdueEntry[] = [];
   for (const f of closed) {
     const day = f.closedDay ?? c.period.to;
-    const l = limitOf(f, day, c.calendar, c.options);
+    const l = cachedLimit(f, day, c);
     if (l.kind === 'unknown') unknown.push(f.caseId);
     if (l.kind !== 'due') continue;
     measured.push(f);
@@ -95,7 +132,7 @@ function timeliness(facts: readonly CaseFacts[], closed: readonly CaseFacts[], c
   );
   const overdueFacts: CaseFacts[] = [];
   for (const f of open) {
-    const l = limitOf(f, c.asOf, c.calendar, c.options);
+    const l = cachedLimit(f, c.asOf, c);
     if (l.kind === 'unknown') unknown.push(f.caseId);
     if (l.kind !== 'due' || l.due >= c.asOf) continue;
     overdueFacts.push(f);
@@ -105,7 +142,7 @@ function timeliness(facts: readonly CaseFacts[], closed: readonly CaseFacts[], c
       assigneeId: f.assigneeId,
       ruleId: l.ruleId,
       due: l.due,
-      daysOverdue: daysBetween(l.due, c.asOf),
+      daysOverdue: between(l.due, c.asOf, c),
       closedDay: null,
     });
   }
@@ -113,12 +150,12 @@ function timeliness(facts: readonly CaseFacts[], closed: readonly CaseFacts[], c
   return { onTime, late, measured, overdueFacts, overdue, unknown: [...new Set(unknown)].sort() };
 }
 
-function dayStats(closed: readonly CaseFacts[]) {
+function dayStats(closed: readonly CaseFacts[], c: ComputeContext) {
   const gross: number[] = [];
   const net: number[] = [];
   for (const f of closed) {
     if (f.acceptedDay === null || f.closedDay === null) continue;
-    const days = daysBetween(f.acceptedDay, f.closedDay);
+    const days = between(f.acceptedDay, f.closedDay, c);
     gross.push(days);
     net.push(Math.max(0, days - suspendedDays(f, f.acceptedDay, f.closedDay)));
   }
@@ -133,17 +170,28 @@ function dayStats(closed: readonly CaseFacts[]) {
 }
 
 function money(facts: readonly CaseFacts[], sets: ReturnType<typeof periodSets>, c: ComputeContext) {
-  const paid = (f: CaseFacts) =>
-    f.payments.filter((x) => inPeriod(x.day, c.period) && (x.withProof || !c.options.recoveredRequiresProof));
-  const payers = facts.filter((f) => paid(f).length > 0);
-  const workers = new Set(payers.flatMap((f) => paid(f).flatMap((x) => x.workerKeys)));
+  // One pass, no per-case arrays: most cases have no payment in the period.
+  const payers: CaseFacts[] = [];
+  const recovered = new Map<CaseFacts, number>();
+  const workers = new Set<string>();
+  for (const f of facts) {
+    let any = false;
+    let sum = 0;
+    for (const x of f.payments) {
+      if (!inPeriod(x.day, c.period) || !(x.withProof || !c.options.recoveredRequiresProof)) continue;
+      any = true;
+      sum += x.amountFen;
+      for (const k of x.workerKeys) workers.add(k);
+    }
+    if (!any) continue;
+    payers.push(f);
+    recovered.set(f, sum);
+  }
   return {
     amountClaimedFen: sumKpi('amountClaimedFen', sets.accepted, (f) => f.amountClaimedFen),
     amountAgreedFen: sumKpi('amountAgreedFen', sets.closed, (f) => f.amountAgreedFen),
     amountAwardedFen: sumKpi('amountAwardedFen', sets.closed, (f) => f.amountAwardedFen),
-    amountRecoveredFen: sumKpi('amountRecoveredFen', payers, (f) =>
-      paid(f).reduce((s, x) => s + x.amountFen, 0),
-    ),
+    amountRecoveredFen: sumKpi('amountRecoveredFen', payers, (f) => recovered.get(f) ?? 0),
     workersInvolved: tallyKpi(
       'workersInvolved',
       sets.accepted.reduce((s, f) => s + f.workers, 0),
@@ -154,9 +202,15 @@ function money(facts: readonly CaseFacts[], sets: ReturnType<typeof periodSets>,
 }
 
 function mobile(facts: readonly CaseFacts[], c: ComputeContext) {
-  const sessions = (f: CaseFacts) => f.sessions.filter((s) => s.mobile && inPeriod(s.day, c.period));
-  const heard = facts.filter((f) => sessions(f).length > 0);
-  const count = heard.reduce((s, f) => s + sessions(f).length, 0);
+  const heard: CaseFacts[] = [];
+  let count = 0;
+  for (const f of facts) {
+    let n = 0;
+    for (const s of f.sessions) if (s.mobile && inPeriod(s.day, c.period)) n++;
+    if (n === 0) continue;
+    heard.push(f);
+    count += n;
+  }
   const onSite = facts.filter(
     (f) =>
       f.hasSignedAgreement &&
@@ -172,14 +226,20 @@ function mobile(facts: readonly CaseFacts[], c: ComputeContext) {
 }
 
 function referralSets(facts: readonly CaseFacts[], c: ComputeContext) {
-  const made = (f: CaseFacts) => f.referrals.filter((r) => inPeriod(r.day, c.period));
-  const referred = facts.filter((f) => made(f).length > 0);
+  const madeOf = new Map<CaseFacts, CaseFacts['referrals']>();
+  const referred: CaseFacts[] = [];
+  let count = 0;
+  for (const f of facts) {
+    if (f.referrals.length === 0) continue;
+    const m = f.referrals.filter((r) => inPeriod(r.day, c.period));
+    if (m.length === 0) continue;
+    madeOf.set(f, m);
+    referred.push(f);
+    count += m.length;
+  }
+  const made = (f: CaseFacts): CaseFacts['referrals'] => madeOf.get(f) ?? [];
   return {
-    kpi: tallyKpi(
-      'referrals',
-      referred.reduce((s, f) => s + made(f).length, 0),
-      referred,
-    ),
+    kpi: tallyKpi('referrals', count, referred),
     byTarget: breakdown(
       'referralsByTarget',
       referred,
@@ -253,7 +313,7 @@ export function computeKpiSet(
       ),
       ...money(facts, sets, c),
       ...mobile(facts, c),
-      ...dayStats(sets.closed),
+      ...dayStats(sets.closed, c),
       ...computeJudicial(facts, c.period),
       referrals: refs.kpi,
       collectiveCases: countKpi('collectiveCases', collective),

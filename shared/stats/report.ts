@@ -6,7 +6,7 @@ import type { CaseState } from '#shared/case/index';
 import type { HolidayCalendar } from '#shared/law/calendar';
 import { isIsoDate } from '#shared/law/civil-date';
 import { err, ok, type Result } from '#shared/util/result';
-import { computeKpiSet } from './compute';
+import { computeKpiSet, newComputeCache } from './compute';
 import { caseFacts, type CaseFacts } from './facts';
 import { CATEGORY_ZH, CHANNEL_ZH, KIND_ZH, labelOf } from './labels';
 import {
@@ -88,7 +88,7 @@ export function computeStatsFromFacts(
   // In case-id order once, so every KPI's id list comes out sorted without sorting again.
   facts = [...facts].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
   const asOf = input.today < input.period.to ? input.today : input.period.to;
-  const ctx = { period: input.period, asOf, calendar: input.calendar, options };
+  const ctx = { period: input.period, asOf, calendar: input.calendar, options, cache: newComputeCache() };
   const totals = computeKpiSet(facts, ctx);
   const groups: StatsReport['groups'] = [];
   if (by !== null) {

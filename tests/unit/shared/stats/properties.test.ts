@@ -15,6 +15,8 @@ import {
   type StatsInput,
   type StatsReport,
 } from '#shared/stats/index';
+import { computeKpiSet, newComputeCache } from '#shared/stats/compute';
+import { DEFAULT_STATS_OPTIONS } from '#shared/stats/types';
 import { actionArb, buildHistory } from '../case/scenario-arb';
 
 const cal = bundledHolidayCalendar();
@@ -198,6 +200,41 @@ describe('stats properties over generated facts', () => {
           }
         },
       ),
+      SEED,
+    );
+  });
+});
+
+describe('the per-computation caches (limits, day numbers) change no number (#9 item 7)', () => {
+  it('computeKpiSet with the caches equals computeKpiSet without them, on the same facts and day', () => {
+    fc.assert(
+      fc.property(factsArb, periodArb, fc.nat({ max: 560 }), (facts, period, t) => {
+        const sorted = [...facts].sort((a, b) => (a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0));
+        const today = addDays(BASE, t);
+        const asOf = today < period.to ? today : period.to;
+        const base = { period, asOf, calendar, options: DEFAULT_STATS_OPTIONS };
+        const cache = newComputeCache();
+        const cached = computeKpiSet(sorted, { ...base, cache });
+        // Twice through the same cache (as totals then a group do) and once without any cache.
+        expect(computeKpiSet(sorted, { ...base, cache })).toEqual(cached);
+        expect(computeKpiSet(sorted, base)).toEqual(cached);
+      }),
+      SEED,
+    );
+  });
+
+  it("a group's KPIs in a grouped report equal the report of that group's cases alone", () => {
+    fc.assert(
+      fc.property(factsArb, periodArb, (facts, period) => {
+        const r = mustReport(facts, input(period, { groupBy: 'kind' }));
+        for (const g of r.groups) {
+          const alone = mustReport(
+            facts.filter((f) => g.caseIds.includes(f.caseId)),
+            input(period),
+          );
+          expect(g.set).toEqual(alone.totals);
+        }
+      }),
       SEED,
     );
   });
