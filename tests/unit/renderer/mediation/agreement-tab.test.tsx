@@ -45,7 +45,8 @@ describe('AgreementTab', () => {
     await click(byTestId(host, 'agreement-save')!);
     await waitFor(() => byTestId(host, 'agreement-draft-saved'), 'draft saved');
     await click(byTestId(host, 'agreement-sign')!);
-    expect(problems(host)).toContain('尚有必填项未填写，不能签署');
+    // 签署 hashes the current text first, so the refusal shows a moment after the click.
+    await waitFor(() => problems(host).includes('尚有必填项未填写，不能签署'), 'refusal');
     expect(problems(host)).toContain('公心说理·计算表');
     expect(byTestId(host, 'signing-overlay')).toBeNull();
   });
