@@ -12,6 +12,9 @@ import {
   rmSync,
   writeFileSync,
   existsSync,
+  openSync,
+  writeSync,
+  closeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -49,6 +52,53 @@ const median = (xs) => {
 };
 
 const results = [];
+const MiB = 1024 * 1024;
+
+/**
+ * Samples the page's memory every 50 ms while `run` (a page.evaluate) is pending, after a forced GC:
+ * V8's JS heap (Runtime.getHeapUsage usedSize) and the ArrayBuffer backing stores outside it
+ * (backingStorageSize: file chunks, sealed chunks), whose sum is what a leak of chunks would grow.
+ */
+/** A `size`-byte PDF (header, end marker) in the temp dir, its middle one reused 8 MiB buffer. */
+function writeBenchPdf(size) {
+  const path = join(pageDir, `bench-${String(size)}.pdf`);
+  const part = Buffer.alloc(8 * MiB);
+  for (let i = 0; i < part.length; i++) part[i] = (i * 2654435761) >>> 24;
+  const fd = openSync(path, 'w');
+  try {
+    for (let at = 0; at < size; at += part.length)
+      writeSync(fd, part, 0, Math.min(part.length, size - at), at);
+    writeSync(fd, Buffer.from('%PDF-1.7\n'), 0, 9, 0);
+    const eof = Buffer.from('\n%%EOF\n');
+    writeSync(fd, eof, 0, eof.length, size - eof.length);
+  } finally {
+    closeSync(fd);
+  }
+  return path;
+}
+
+async function sampleMemoryDuring(cdp, start) {
+  const read = async () => {
+    const u = await cdp.send('Runtime.getHeapUsage');
+    return { heap: u.usedSize / MiB, buffers: (u.backingStorageSize ?? 0) / MiB };
+  };
+  await cdp.send('HeapProfiler.collectGarbage');
+  const before = await read();
+  const m = { peakHeapMB: 0, peakArrayBuffersMB: 0, peakTotalMB: 0, samples: 0 };
+  let done = false;
+  const running = start().finally(() => {
+    done = true;
+  });
+  while (!done) {
+    const s = await read();
+    m.peakHeapMB = Math.max(m.peakHeapMB, s.heap);
+    m.peakArrayBuffersMB = Math.max(m.peakArrayBuffersMB, s.buffers);
+    m.peakTotalMB = Math.max(m.peakTotalMB, s.heap + s.buffers);
+    m.samples++;
+    await Promise.race([running, new Promise((r) => setTimeout(r, 50))]).catch(() => {});
+  }
+  return { ms: await running, startTotalMB: before.heap + before.buffers, ...m };
+}
 const profile = mkdtempSync(join(tmpdir(), 'bench-profile-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: '/usr/bin/chromium',
@@ -68,10 +118,30 @@ try {
   await page.goto(url);
   await page.waitForFunction(() => globalThis.document.title === 'bench-ready');
   const list = await page.evaluate(() => globalThis.benchApi.list());
-  for (const b of list.filter((x) => x.name.includes(filter))) {
+  const cdp = await context.newCDPSession(page);
+  // Opt-in benches (optIn names an env variable, e.g. BENCH_LARGE=1) are listed but skipped unless set.
+  for (const b of list.filter((x) => x.name.includes(filter) && (!x.optIn || process.env[x.optIn]))) {
     const runs = [];
-    for (let i = 0; i < b.runs; i++)
-      runs.push(await page.evaluate((n) => globalThis.benchApi.runOnce(n), b.name));
+    const memory = [];
+    // A bench that imports a real file from disk (as a user picks it) names its size: a PDF of that many
+    // bytes is written once, handed to the page's #bench-file input before each run, deleted after.
+    const input = b.inputPdf ? writeBenchPdf(b.inputPdf) : null;
+    for (let i = 0; i < b.runs; i++) {
+      if (input) await page.setInputFiles('#bench-file', input);
+      const run = () => page.evaluate((n) => globalThis.benchApi.runOnce(n), b.name);
+      if (!b.sampleMemory) {
+        runs.push(await run());
+        continue;
+      }
+      const m = await sampleMemoryDuring(cdp, run);
+      runs.push(m.ms);
+      memory.push(m);
+    }
+    if (input) {
+      await page.setInputFiles('#bench-file', []);
+      rmSync(input, { force: true });
+    }
+    const peak = (k) => Math.max(...memory.map((m) => m[k]));
     results.push({
       name: b.name,
       env: 'chromium-disk',
@@ -79,6 +149,17 @@ try {
       runs,
       min: Math.min(...runs),
       median: median(runs),
+      ...(memory.length
+        ? {
+            memory: {
+              peakHeapMB: peak('peakHeapMB'),
+              peakArrayBuffersMB: peak('peakArrayBuffersMB'),
+              peakTotalMB: peak('peakTotalMB'),
+              startTotalMB: Math.min(...memory.map((m) => m.startTotalMB)),
+              samples: memory.reduce((a, m) => a + m.samples, 0),
+            },
+          }
+        : {}),
     });
   }
 } finally {
@@ -101,6 +182,13 @@ if (existsSync(nodeDir)) {
 for (const r of results) {
   const base = r.baseline ? results.find((x) => x.name === r.baseline) : null;
   r.ratio = base ? r.median / base.median : null;
+  if (r.memory) {
+    const m = r.memory;
+    const vs = base?.memory
+      ? `, ${(m.peakTotalMB / base.memory.peakTotalMB).toFixed(2)}× ${base.name}'s`
+      : '';
+    r.note = `peak heap ${m.peakHeapMB.toFixed(1)} MB + ArrayBuffers ${m.peakArrayBuffersMB.toFixed(1)} MB (total ${m.peakTotalMB.toFixed(1)} MB${vs}; ${m.startTotalMB.toFixed(1)} MB before)`;
+  }
 }
 const pad = (s, n) => String(s).padEnd(n);
 console.log(

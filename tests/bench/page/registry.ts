@@ -8,6 +8,12 @@ export type Benchmark = {
   baseline?: string;
   runs: number;
   run: () => Promise<number>;
+  /** Runs only when this environment variable is set (slow or disk-hungry benches, e.g. BENCH_LARGE). */
+  optIn?: string;
+  /** The runner samples the page's JS heap and ArrayBuffer memory (CDP) during each run; peaks reported. */
+  sampleMemory?: boolean;
+  /** The runner writes a PDF of this many bytes to disk and sets it on the page's #bench-file input. */
+  inputPdf?: number;
 };
 
 export const benchmarks: Benchmark[] = [];
