@@ -33,6 +33,9 @@ export default defineConfig({
     // Loaded from disk (app://) or loopback, never over a slow link: one chunk is fine at this size.
     chunkSizeWarningLimit: 2000,
   },
+  // Module workers (derive.ts starts them with type: 'module') split like the page does, so the derive
+  // worker loads libheif (2 MB, HEIC only) as its own chunk on the first HEIC instead of at start (#5).
+  worker: { format: 'es' },
   server: { host: loopback, port: 5173, strictPort: true },
   preview: { host: loopback, port: 5173, strictPort: true },
 });

@@ -6,7 +6,7 @@
  */
 import { renderCopies, type DerivedResult } from './derive-core';
 
-type Pending = Map<number, { resolve: (r: DerivedResult) => void; blob: Blob }>;
+type Pending = Map<number, { resolve: (r: DerivedResult) => void; blob: Blob; mime?: string }>;
 /** Set when the worker failed to start or crashed: from then on the main thread does the work. */
 let workerBroken = false;
 let worker: { w: Worker; pending: Pending } | null = null;
@@ -25,7 +25,7 @@ function startWorker(): { w: Worker; pending: Pending } | null {
       // A worker that cannot load (or crashes) must not refuse good photos: redo them here.
       workerBroken = true;
       worker = null;
-      for (const p of pending.values()) void renderCopies(p.blob).then(p.resolve);
+      for (const p of pending.values()) void renderCopies(p.blob, p.mime).then(p.resolve);
       pending.clear();
     };
     return { w, pending };
@@ -34,14 +34,15 @@ function startWorker(): { w: Worker; pending: Pending } | null {
   }
 }
 
-export function makeDerivedCopies(blob: Blob): Promise<DerivedResult> {
-  if (workerBroken) return renderCopies(blob);
+/** `mime` is the sniffed type; HEIC/HEIF is decoded with libheif (loaded in the worker on first use). */
+export function makeDerivedCopies(blob: Blob, mime?: string): Promise<DerivedResult> {
+  if (workerBroken) return renderCopies(blob, mime);
   worker ??= startWorker();
   const current = worker;
-  if (current === null) return renderCopies(blob);
+  if (current === null) return renderCopies(blob, mime);
   const id = nextId++;
   return new Promise((resolve) => {
-    current.pending.set(id, { resolve, blob });
-    current.w.postMessage({ id, blob });
+    current.pending.set(id, { resolve, blob, ...(mime === undefined ? {} : { mime }) });
+    current.w.postMessage({ id, blob, mime });
   });
 }

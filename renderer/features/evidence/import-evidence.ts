@@ -33,7 +33,8 @@ export type ImportDeps = {
   caseId: string;
   newId: () => string;
   write: (drafts: readonly Draft[]) => Promise<Result<CaseEvent[], { message: string }>>;
-  derive: (blob: Blob) => Promise<DerivedResult>;
+  /** Thumbnail + display copy; `mime` is the sniffed type (HEIC needs libheif instead of the browser). */
+  derive: (blob: Blob, mime?: EvidenceMime) => Promise<DerivedResult>;
   estimate?: () => Promise<StorageEstimate>;
 };
 
@@ -130,8 +131,8 @@ async function deriveIfImage(
 ): Promise<
   { ok: true; copies: Extract<DerivedResult, { ok: true }>['copies'] } | { ok: false; message: string }
 > {
-  if (mime !== 'image/jpeg' && mime !== 'image/png') return { ok: true, copies: [] };
-  const r = await deps.derive(file);
+  if (mime !== 'image/jpeg' && mime !== 'image/png' && mime !== 'image/heic') return { ok: true, copies: [] };
+  const r = await deps.derive(file, mime);
   return r.ok ? { ok: true, copies: r.copies } : r;
 }
 
