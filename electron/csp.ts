@@ -2,7 +2,9 @@
  * The Content-Security-Policy sent with every app:// response (reliability.md R2). Scripts and styles
  * come only from the app (no inline, no eval, nothing remote); the only other place the page may talk
  * to is the sync hub. React's `style` props go through the CSSOM, which CSP does not restrict, so
- * `style-src 'self'` needs no 'unsafe-inline'.
+ * `style-src 'self'` needs no 'unsafe-inline'. 'wasm-unsafe-eval' lets the app compile WebAssembly
+ * it ships itself (libheif, the HEIC decoder in the derive worker, #5); it does not allow eval() or
+ * new Function, and wasm can only come from the app's own scripts.
  */
 import { err, ok, type Result } from '#shared/util/result';
 
@@ -27,7 +29,7 @@ export function parseHubOrigin(raw: string): Result<string, string> {
 export function buildCsp(hubOrigin: string): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' blob: data:",
     "media-src 'self' blob: mediastream:",
