@@ -1,7 +1,8 @@
 /*
  * The evidence viewer: the display copy (EXIF-free) with zoom and rotation as a view only (a CSS
  * transform; the original is never touched), side-by-side comparison with another item, the EXIF the
- * original carries (camera, time taken, GPS) and its hash. Formats the browser cannot show (HEIC, PDF
+ * original carries (camera, time taken, GPS) and its hash. HEIC shows the display copy made with libheif
+ * at import (derive-core.ts). Formats the browser cannot show (HEIC without a copy, PDF
  * without a PDF viewer under the CSP) offer the original as a download instead.
  */
 import { useEffect, useState } from 'react';
@@ -73,7 +74,9 @@ function Pane(props: PaneProps) {
 function LocalPane({ row, zoom, turn }: PaneProps) {
   const { t } = useTranslation();
   const isImage = row.mime === 'image/jpeg' || row.mime === 'image/png';
-  const displayCopy = useStoredCopy(isImage ? row.sha256 : null, 'display');
+  // HEIC has a display copy when libheif decoded it at import; older imports have none (download only).
+  const isHeic = row.mime === 'image/heic';
+  const displayCopy = useStoredCopy(isImage || isHeic ? row.sha256 : null, 'display');
   const originalCopy = useStoredCopy(isImage ? null : row.sha256, 'original');
   const display = displayCopy.url;
   const original = originalCopy.url;
@@ -87,7 +90,7 @@ function LocalPane({ row, zoom, turn }: PaneProps) {
             error={unreadable}
             record={t('security.sealed.evidenceRecord', { no: row.no, name: row.name })}
           />
-        ) : isImage && display !== null ? (
+        ) : (isImage || isHeic) && display !== null ? (
           <img
             src={display}
             alt={row.name}
