@@ -61,7 +61,7 @@ export function createTransferBoard(): TransferBoard {
 export const blobTransfers: TransferBoard = createTransferBoard();
 
 /** Makes the thumbnail and display copy of a downloaded image; null when it is not one. */
-export type DeriveCopies = (blob: Blob) => Promise<readonly DerivedCopy[] | null>;
+export type DeriveCopies = (blob: Blob, mime: string) => Promise<readonly DerivedCopy[] | null>;
 
 export type DownloadReport = {
   completed: number;
@@ -224,7 +224,8 @@ async function fetchOne(
   }
   const finished = await port.finish(item.sha256, item.mime);
   if (!finished.ok) return ok({ miss: finished.error, received: at - startedAt });
-  if (d.derive && /^image\/(jpeg|png)$/.test(finished.value.mime)) await deriveCopies(d, item.sha256);
+  if (d.derive && /^image\/(jpeg|png|heic|heif)$/.test(finished.value.mime))
+    await deriveCopies(d, item.sha256, finished.value.mime);
   board.set(item.sha256, { state: 'done' });
   return ok({ miss: null, received: at - startedAt });
 }
@@ -239,10 +240,10 @@ async function abandonWith(
 }
 
 /** Thumbnails are a convenience: a failure leaves the original stored and shown as the file type. */
-async function deriveCopies(d: DownloadDeps, sha256: string): Promise<void> {
+async function deriveCopies(d: DownloadDeps, sha256: string, mime: string): Promise<void> {
   try {
     const blob = await d.local.blobDownload.asBlob(sha256);
-    const copies = blob && d.derive ? await d.derive(blob) : null;
+    const copies = blob && d.derive ? await d.derive(blob, mime) : null;
     if (copies && copies.length > 0) await d.local.blobDownload.saveDerived(sha256, copies);
   } catch {
     // The original is what counts; the list shows its type instead of a thumbnail.

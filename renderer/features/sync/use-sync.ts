@@ -27,8 +27,8 @@ export function syncFor(store: TribunalStore): Bound {
       now: () => Date.now(),
       ownPublicKey: () => store.publicKeyJwk(),
       // Thumbnails of photos downloaded from the hub, made here like those of imported ones.
-      derive: async (blob) => {
-        const r = await makeDerivedCopies(blob);
+      derive: async (blob, mime) => {
+        const r = await makeDerivedCopies(blob, mime);
         return r.ok ? r.copies : null;
       },
       // Issue #9: the organisation directory and the export audit records go with every sync.

@@ -109,9 +109,9 @@ describe('blob download', () => {
     const sha = await captured();
     const ranges: string[] = [];
     const b = await w.laptop('李仲裁', ['supervisor'], tappedFetch({ ranges }));
-    const derived: number[] = [];
-    const derive: DeriveCopies = (blob) => {
-      derived.push(blob.size);
+    const derived: [number, string][] = [];
+    const derive: DeriveCopies = (blob, mime) => {
+      derived.push([blob.size, mime]);
       return Promise.resolve([{ kind: 'thumb', bytes: new Uint8Array([1, 2, 3]), mime: 'image/jpeg' }]);
     };
     const { engine, board } = engineFor(b, tappedFetch({ ranges }), { derive });
@@ -120,7 +120,7 @@ describe('blob download', () => {
     expect(ranges).toEqual(['bytes=0-999', 'bytes=1000-1999', 'bytes=2000-2999', 'bytes=3000-3499']);
     expect(await storedBytes(b, sha)).toEqual(bytes);
     expect((await blobInfo(b.store.ctx, sha))?.mime).toBe('image/jpeg');
-    expect(derived).toEqual([SIZE]);
+    expect(derived).toEqual([[SIZE, 'image/jpeg']]);
     expect(await readDerived(b.store.ctx, sha, 'thumb')).not.toBeNull();
     expect(board.get(sha)).toEqual({ state: 'done' });
     expect(await b.local.downloadQueue()).toEqual([]);
