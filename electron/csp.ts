@@ -2,9 +2,12 @@
  * The Content-Security-Policy sent with every app:// response (reliability.md R2). Scripts and styles
  * come only from the app (no inline, no eval, nothing remote); the only other place the page may talk
  * to is the sync hub. React's `style` props go through the CSSOM, which CSP does not restrict, so
- * `style-src 'self'` needs no 'unsafe-inline'. 'wasm-unsafe-eval' lets the app compile WebAssembly
- * it ships itself (libheif, the HEIC decoder in the derive worker, #5); it does not allow eval() or
- * new Function, and wasm can only come from the app's own scripts.
+ * `style-src 'self'` needs no 'unsafe-inline'.
+ *
+ * One exception, as narrow as it can be: the evidence derive worker's own script is served with
+ * 'wasm-unsafe-eval' so it can compile libheif, the HEIC decoder shipped with the app (#5). A worker
+ * takes its policy from its script's response, so the page itself (and every other script) keeps
+ * reliability.md R2's exact `script-src 'self'`; 'wasm-unsafe-eval' never allows eval()/new Function.
  */
 import { err, ok, type Result } from '#shared/util/result';
 
@@ -25,11 +28,17 @@ export function parseHubOrigin(raw: string): Result<string, string> {
   return ok(url.origin);
 }
 
-/** The exact policy for a given hub origin (already parsed by `parseHubOrigin`). */
-export function buildCsp(hubOrigin: string): string {
+/** The derive worker's script (Vite names it `assets/derive-worker-<hash>.js`). */
+export const WASM_WORKER_PATH = /^assets\/derive-worker-[A-Za-z0-9_-]+\.js$/;
+
+/**
+ * The exact policy for a given hub origin (already parsed by `parseHubOrigin`); `wasm` only for the
+ * response of `WASM_WORKER_PATH`.
+ */
+export function buildCsp(hubOrigin: string, options: { wasm?: boolean } = {}): string {
   return [
     "default-src 'self'",
-    "script-src 'self' 'wasm-unsafe-eval'",
+    options.wasm === true ? "script-src 'self' 'wasm-unsafe-eval'" : "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' blob: data:",
     "media-src 'self' blob: mediastream:",

@@ -86,14 +86,21 @@ const isInside = (root: string, candidate: string): boolean => {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 };
 
-export type AppProtocolOptions = { root: string; csp: string; fs: ProtocolFs };
+export type AppProtocolOptions = {
+  root: string;
+  csp: string;
+  fs: ProtocolFs;
+  /** A different policy for the files whose path (e.g. `assets/x.js`) matches: the wasm worker. */
+  workerCsp?: { path: RegExp; csp: string };
+};
 
 /** Builds the `protocol.handle('app', …)` handler. It never throws: failures are 4xx/5xx responses. */
 export function createAppProtocolHandler(
   options: AppProtocolOptions,
 ): (request: Request) => Promise<Response> {
-  const headers = (extra: Record<string, string>) => ({
-    'content-security-policy': options.csp,
+  const headers = (extra: Record<string, string>, file = '') => ({
+    'content-security-policy':
+      options.workerCsp && options.workerCsp.path.test(file) ? options.workerCsp.csp : options.csp,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-cache',
     ...extra,
@@ -112,7 +119,7 @@ export function createAppProtocolHandler(
       const body = await options.fs.readFile(realFile);
       return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
         status: 200,
-        headers: headers({ 'content-type': mimeTypeOf(realFile) }),
+        headers: headers({ 'content-type': mimeTypeOf(realFile) }, check.segments.join('/')),
       });
     } catch {
       return status(404);

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type * as Electron from 'electron';
-import { buildCsp } from './csp';
+import { buildCsp, WASM_WORKER_PATH } from './csp';
 import { writeFileDurable } from './durable-fs';
 import { hardenWebContents, type HardenDeps } from './harden';
 import { registerHandlers } from './ipc/handlers';
@@ -96,7 +96,12 @@ export function startShell(electron: ElectronModule, config: ShellConfig): void 
       const userData = app.getPath('userData');
       electron.protocol.handle(
         'app',
-        createAppProtocolHandler({ root: config.rendererRoot, csp: buildCsp(config.hubOrigin), fs }),
+        createAppProtocolHandler({
+          root: config.rendererRoot,
+          csp: buildCsp(config.hubOrigin),
+          workerCsp: { path: WASM_WORKER_PATH, csp: buildCsp(config.hubOrigin, { wasm: true }) },
+          fs,
+        }),
       );
       // Print windows only lay out given HTML: no network at all, not even to the hub.
       electron.session.fromPartition(printPartition).webRequest.onBeforeRequest((details, callback) => {

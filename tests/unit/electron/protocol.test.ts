@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCsp } from '../../../electron/csp';
+import { buildCsp, WASM_WORKER_PATH } from '../../../electron/csp';
 import { checkAppPath, createAppProtocolHandler, type ProtocolFs } from '../../../electron/protocol';
 
 const csp = buildCsp('http://127.0.0.1:8787');
@@ -27,6 +27,7 @@ beforeAll(async () => {
   await fs.mkdir(path.join(root, 'assets'), { recursive: true });
   await fs.writeFile(path.join(root, 'index.html'), '<!doctype html><title>t</title>');
   await fs.writeFile(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+  await fs.writeFile(path.join(root, 'assets', 'derive-worker-Ab1_2.js'), 'self.onmessage=null');
   await fs.writeFile(path.join(root, 'assets', 'app.css'), 'body{}');
   await fs.writeFile(path.join(root, 'assets', 'blob.bin'), 'x');
   await fs.writeFile(path.join(base, 'secret.txt'), 'SECRET');
@@ -40,6 +41,21 @@ const handler = () => createAppProtocolHandler({ root, csp, fs: spyFs });
 const get = (url: string, method = 'GET') => handler()(new Request(url, { method }));
 
 describe('app:// protocol', () => {
+  it('gives the wasm policy to the derive worker script only (HEIC decoder, #5)', async () => {
+    const workerCsp = buildCsp('http://127.0.0.1:8787', { wasm: true });
+    const h = createAppProtocolHandler({
+      root,
+      csp,
+      fs: spyFs,
+      workerCsp: { path: WASM_WORKER_PATH, csp: workerCsp },
+    });
+    const policy = async (url: string) => (await h(new Request(url))).headers.get('content-security-policy');
+    expect(await policy('app://app/assets/derive-worker-Ab1_2.js')).toBe(workerCsp);
+    expect(await policy('app://app/assets/app.js')).toBe(csp);
+    expect(await policy('app://app/')).toBe(csp);
+    expect(await policy('app://app/assets/derive-worker-missing.js')).toBe(csp);
+  });
+
   it('serves index.html for the root with the CSP and the html MIME type', async () => {
     const res = await get('app://app/');
     expect(res.status).toBe(200);
