@@ -14,12 +14,12 @@ import { memoryJournal } from '../../../renderer/data/journal';
 import { openStore, type TribunalStore } from '../../../renderer/data/store';
 import { register } from './registry';
 
-const N = 100_000;
-const WINDOW = 30;
+export const N = 100_000;
+export const WINDOW = 30;
 const STATUSES = ['registered', 'accepted', 'in_session', 'agreement_signed', 'performing', 'closed'];
 const CATEGORIES = ['wage_arrears', 'work_injury', 'termination', 'social_insurance', 'platform_gig'];
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
-const TODAY = '2026-11-28';
+export const TODAY = '2026-11-28';
 
 const pad = (n: number, w: number) => n.toString().padStart(w, '0');
 const dayOf = (i: number) => {
@@ -58,7 +58,7 @@ function categoriesOf(i: number): string[] {
   return i % 3 === 0 ? [first, second] : [first];
 }
 
-function rowOf(i: number): CaseRow {
+export function rowOf(i: number): CaseRow {
   const s = summaryOf(i);
   const name = s.applicants[0] ?? '';
   return {
