@@ -70,7 +70,10 @@ export function GroupedCaseTable({ query, myUserId, nameOf }: Props) {
       queryFn: () => store.countCases({ ...query, assigneeId }),
     })),
   });
+  // counts is a fresh array every render (one entry per handler, so its length changes too): the
+  // memo below depends on its numbers, joined into one value of fixed arity.
   const countsReady = counts.every((c) => c.data !== undefined);
+  const countKey = counts.map((c) => (c.data === undefined ? '-' : String(c.data))).join(',');
   const groups: HandlerGroup[] = useMemo(
     () =>
       (ids.data ?? [])
@@ -83,9 +86,8 @@ export function GroupedCaseTable({ query, myUserId, nameOf }: Props) {
             b.count - a.count ||
             a.assigneeId.localeCompare(b.assigneeId),
         ),
-    // counts is a fresh array every render; its data is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ids.data, countsReady, ...counts.map((c) => c.data)],
+    [ids.data, countKey],
   );
   const layout = useMemo(() => groupLayout(groups, folded), [groups, folded]);
   // eslint-disable-next-line react-hooks/incompatible-library
