@@ -73,7 +73,8 @@ test('a photo imported on laptop A shows on laptop B with the same SHA-256', asy
     await syncNow(b);
     await b.getByTestId('nav-caseload').click();
     await expect(b.getByText(EMPLOYER)).toBeVisible();
-    await b.getByRole('link', { name: /^临-/ }).first().click();
+    // The hub is shared with other specs: open this spec's case, not whichever sorts first.
+    await b.getByTestId('case-row').filter({ hasText: EMPLOYER }).getByRole('link', { name: /^临-/ }).click();
     await b.getByTestId('casetab-evidence').click();
     await expect(b.getByTestId('evidence-row')).toHaveCount(1);
     // The thumbnail B made from the original it downloaded (nothing says 未下载 / 下载中).
