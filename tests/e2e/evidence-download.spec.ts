@@ -12,6 +12,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/hub';
+import { syncNow } from './pages/case-steps';
 import { watch } from './fixtures/app';
 
 const EMPLOYER = '荆门市远程证据测试劳务有限公司';
@@ -31,12 +32,6 @@ async function jpeg(page: Page): Promise<Buffer> {
     return c.toDataURL('image/jpeg', 0.9).split(',')[1] ?? '';
   });
   return Buffer.from(b64, 'base64');
-}
-
-async function syncNow(page: Page): Promise<void> {
-  await page.getByTestId('nav-sync').click();
-  await page.getByTestId('sync-now').click();
-  await expect(page.getByTestId('sync-done')).toBeVisible({ timeout: 30_000 });
 }
 
 test('a photo imported on laptop A shows on laptop B with the same SHA-256', async ({

@@ -10,22 +10,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { MINIMAL_PDF } from '../tools/jpeg-exif';
 import { expect, test } from './fixtures/hub';
+import { sign } from './pages/case-steps';
 
 const CAUCUS = '公司私下表示最多只能付一万五千元';
-
-async function sign(page: Page, who: string, x: number) {
-  await expect(page.getByTestId('signing-who')).toContainText(who);
-  const box = await page.getByTestId('signature-pad').boundingBox();
-  if (!box) throw new Error('no pad');
-  await page.mouse.move(box.x + x, box.y + 60);
-  await page.mouse.down();
-  await page.mouse.move(box.x + x + 80, box.y + 120, { steps: 5 });
-  await page.mouse.up();
-  await page.getByTestId('signing-confirm').click();
-}
 
 test('a wage-arrears case from hearing to a signed, printed and partly performed agreement', async ({
   page,

@@ -10,19 +10,9 @@
 import type { Page } from '@playwright/test';
 import { watch } from './fixtures/app';
 import { enrollWithCode, expect, test } from './fixtures/hub';
+import { sign } from './pages/case-steps';
 
 const RULING = '（2026）鄂0804民特17号';
-
-async function sign(page: Page, who: string, x: number) {
-  await expect(page.getByTestId('signing-who')).toContainText(who);
-  const box = await page.getByTestId('signature-pad').boundingBox();
-  if (!box) throw new Error('no pad');
-  await page.mouse.move(box.x + x, box.y + 60);
-  await page.mouse.down();
-  await page.mouse.move(box.x + x + 80, box.y + 120, { steps: 5 });
-  await page.mouse.up();
-  await page.getByTestId('signing-confirm').click();
-}
 
 /** A wage case mediated offline to a sealed agreement (the steps of mediation-flow.spec, shortened). */
 async function mediateToSignedAgreement(page: Page, mediator: string): Promise<string> {

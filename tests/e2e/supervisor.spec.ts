@@ -9,23 +9,7 @@
 import type { Page } from '@playwright/test';
 import { watch } from './fixtures/app';
 import { expect, test } from './fixtures/hub';
-
-async function sign(page: Page, who: string, x: number) {
-  await expect(page.getByTestId('signing-who')).toContainText(who);
-  const box = await page.getByTestId('signature-pad').boundingBox();
-  if (!box) throw new Error('no pad');
-  await page.mouse.move(box.x + x, box.y + 60);
-  await page.mouse.down();
-  await page.mouse.move(box.x + x + 80, box.y + 120, { steps: 5 });
-  await page.mouse.up();
-  await page.getByTestId('signing-confirm').click();
-}
-
-async function syncNow(page: Page) {
-  await page.getByTestId('nav-sync').click();
-  await page.getByTestId('sync-now').click();
-  await expect(page.getByTestId('sync-done')).toBeVisible({ timeout: 20_000 });
-}
+import { sign, syncNow } from './pages/case-steps';
 
 async function newCase(page: Page, worker: string, employer: string, kind: 'mediation' | 'arbitration') {
   await page.goto('/#/cases/new');

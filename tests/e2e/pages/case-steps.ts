@@ -1,0 +1,24 @@
+/*
+ * Steps several specs take the same way a user does: signing on the pad in the signing overlay, and
+ * 立即同步 on the sync page until it reports done.
+ */
+import { expect, type Page } from '@playwright/test';
+
+/** Draws a stroke on the signature pad for `who` (the overlay names the signer) and confirms it. */
+export async function sign(page: Page, who: string, x: number): Promise<void> {
+  await expect(page.getByTestId('signing-who')).toContainText(who);
+  const box = await page.getByTestId('signature-pad').boundingBox();
+  if (!box) throw new Error('no pad');
+  await page.mouse.move(box.x + x, box.y + 60);
+  await page.mouse.down();
+  await page.mouse.move(box.x + x + 80, box.y + 120, { steps: 5 });
+  await page.mouse.up();
+  await page.getByTestId('signing-confirm').click();
+}
+
+/** Opens the sync page, presses 立即同步 and waits for the run to finish. */
+export async function syncNow(page: Page, timeout = 30_000): Promise<void> {
+  await page.getByTestId('nav-sync').click();
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-done')).toBeVisible({ timeout });
+}
