@@ -9,6 +9,7 @@ import { migration003 } from './003-recovery-keys';
 import { migration004 } from './004-case-assignee';
 import { migration005 } from './005-export-audit';
 import { migration006 } from './006-case-facts';
+import { migration007 } from './007-holiday-years';
 
 export type Migration = {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];
 
 /** Column type for 64-bit integers per dialect. */
