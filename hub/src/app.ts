@@ -9,6 +9,7 @@ import { registerCors } from './http/cors';
 import { classifyFrameworkError, sendError } from './http/errors';
 import { createRateLimiter } from './http/rate-limit';
 import { registerBlobRoutes } from './routes/blobs';
+import { registerCalendarRoutes } from './routes/calendar';
 import { registerDeviceRoutes } from './routes/devices';
 import { registerHealthRoute } from './routes/health';
 import { registerOrgRoutes } from './routes/org';
@@ -64,6 +65,7 @@ export async function buildHub(options: HubOptions): Promise<FastifyInstance> {
   registerBlobRoutes(app, ctx);
   registerReportRoutes(app, ctx);
   registerOrgRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx);
   return app;
 }
 

@@ -49,10 +49,19 @@ export const missingYearError = (year: number): CalendarError => ({
   missingYear: year,
 });
 
+/** English for the schema's own (Chinese) messages, so a hub caller asking in English can read them. */
+const SCHEMA_EN: Readonly<Record<string, string>> = {
+  '必须注明来源（国务院办公厅通知文号和日期）':
+    'a source is required (the State Council General Office notice number and date)',
+  '日期格式应为 YYYY-MM-DD': 'dates must be written YYYY-MM-DD',
+};
+
 function issueMessages(error: z.ZodError, where: string): LawMessage[] {
-  return error.issues.map((i) =>
-    msg('calendar_schema', `${where}${i.path.join('.')}：${i.message}`, i.message),
-  );
+  return error.issues.map((i) => {
+    const path = i.path.join('.');
+    const en = SCHEMA_EN[i.message] ?? i.message;
+    return msg('calendar_schema', `${where}${path}：${i.message}`, path === '' ? en : `${path}: ${en}`);
+  });
 }
 
 /** Validates one year: real dates inside that year, no date both off and on, make-up days on weekends. */

@@ -12,6 +12,7 @@ import { caseloadQuerySchema, type CaseloadResponse } from '#shared/sync/wire';
 import { authenticate } from '../auth/authenticate';
 import type { HubContext } from '../context';
 import { isoTime } from '../context';
+import { hubHolidayCalendar } from './calendar';
 import { sendError, sendZodError } from '../http/errors';
 import type { CaseRecord, Principal, Queries } from '../storage/types';
 import { refreshCaseFacts } from '../sync/case-facts';
@@ -147,10 +148,12 @@ function registerKpiRoute(app: FastifyInstance, ctx: HubContext): void {
         .send({ error: 'internal', message: '节假日日历无法读取。Holiday calendar unreadable.' });
     const { from, to, groupBy, formula } = parsed.data;
     const facts = await visibleFacts(ctx, auth.value.principal);
+    // Issue #4: limits are counted with the administrators' published years too (routes/calendar.ts).
+    const withPublished = await hubHolidayCalendar(ctx.storage.q);
     const report = computeStatsFromFacts(facts, {
       period: { from, to },
       today: dayOf(ctx.clock()),
-      calendar: calendar.value,
+      calendar: withPublished ?? calendar.value,
       groupBy: groupBy ?? null,
       options: formula === undefined ? {} : { closureRateFormula: formula },
     });

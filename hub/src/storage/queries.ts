@@ -6,6 +6,7 @@
  */
 import type { Db, SqlValue } from './db';
 import { num } from './db';
+import { holidayQueries } from './holiday-queries';
 import { orgQueries } from './org-queries';
 import { recoveryQueries } from './recovery-queries';
 import { toBlob, toCase, toDevice, toEvent, toFeedEvent, toOrg, toToken, toUser } from './row-mappers';
@@ -339,5 +340,6 @@ export function createQueries(db: Db): Queries {
     ...blobQueries(db),
     ...recoveryQueries(db),
     ...orgQueries(db),
+    ...holidayQueries(db),
   };
 }

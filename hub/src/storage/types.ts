@@ -104,6 +104,30 @@ export type ExportAuditRow = {
   disclosure: string;
   receivedAt: number;
 };
+/** A published holiday year (issue #4): `data` is the canonical JSON of the year. */
+export type HolidayYearRow = {
+  year: number;
+  data: string;
+  version: number;
+  userId: string;
+  orgId: string;
+  deviceId: string;
+  publishedAt: number;
+};
+/** One publication or replacement of a holiday year, never updated. */
+export type HolidayYearAuditRow = {
+  id: string;
+  year: number;
+  action: 'published' | 'replaced';
+  version: number;
+  data: string;
+  previousData: string | null;
+  reason: string | null;
+  userId: string;
+  orgId: string;
+  deviceId: string;
+  at: number;
+};
 /** Whose view of a case its stored facts are: the owning organisation's, or another's (public events). */
 export type FactsAudience = 'owner' | 'outside';
 /** Who is asking: visibility comes from grants to the user, or to the org when a supervisor asks. */
@@ -180,6 +204,13 @@ export type Queries = {
   visibleCaseFacts(
     p: Principal,
   ): Promise<{ caseId: string; audience: FactsAudience; facts: string | null }[]>;
+  /** Holiday years published by administrators (issue #4, migration 007). */
+  getHolidayYear(year: number): Promise<HolidayYearRow | null>;
+  listHolidayYears(): Promise<HolidayYearRow[]>;
+  putHolidayYear(y: HolidayYearRow): Promise<void>;
+  addHolidayYearAudit(a: HolidayYearAuditRow): Promise<void>;
+  /** Newest first; one year's rows, or every year's when `year` is null. */
+  listHolidayYearAudit(year: number | null): Promise<HolidayYearAuditRow[]>;
   getState(key: string): Promise<string | null>;
   setState(key: string, value: string): Promise<void>;
 };
