@@ -14,7 +14,7 @@
  */
 import type { CaseEvent } from '#shared/events/envelope';
 import { err, ok, type Result } from '#shared/util/result';
-import type { Codec } from './codec';
+import { sealEventRecord, type Codec, type SealedRecord } from './codec';
 import type { CaseRow, CaseStateRow, EventRow, MetaRow, OutboxRow, TribunalDb } from './db';
 import type { JournalPort } from './journal';
 import { buildProjections, type ProjectionEnv, type Projections } from './projections';
@@ -117,10 +117,13 @@ export async function appendUnlocked(
   const skipped = events.filter((e) => !fresh.includes(e)).map((e) => e.id);
   if (fresh.length === 0) return ok({ stored: [], skipped });
 
-  // The journal append starts now and runs while the cases are reduced and the transaction commits.
+  // Each event is sealed once: the same ciphertext is its journal line and its row (#8 part 6).
+  const sealing = Promise.all(fresh.map((e) => sealEventRecord(ctx.codec, e)));
+  // The journal append starts as soon as they are sealed and runs while the cases are reduced and the
+  // transaction commits.
   const journalled: Promise<Result<void, DataError>> =
-    opts.journal === false ? Promise.resolve(ok(undefined)) : journalAppend(ctx, fresh);
-  const stored = await storeFresh(ctx, fresh, opts);
+    opts.journal === false ? Promise.resolve(ok(undefined)) : journalAppend(ctx, sealing);
+  const stored = await storeFresh(ctx, fresh, sealing, opts);
   const j = await journalled;
   if (!j.ok) {
     // Not journalled, so not saved: take back what the transaction committed meanwhile.
@@ -134,12 +137,10 @@ export async function appendUnlocked(
 
 async function journalAppend(
   ctx: DataContext,
-  fresh: readonly CaseEvent[],
+  sealing: Promise<readonly SealedRecord[]>,
 ): Promise<Result<void, DataError>> {
   try {
-    const lines = await Promise.all(
-      fresh.map(async (e) => JSON.stringify(await ctx.codec.seal('journal', e))),
-    );
+    const lines = (await sealing).map((r) => r.line);
     const j = await ctx.journal.append(lines);
     return j.ok ? ok(undefined) : err({ code: 'journal_failed', message: j.error.message });
   } catch (e) {
@@ -162,12 +163,13 @@ type Stored = { events: Map<string, readonly CaseEvent[]>; prior: Prior };
 async function storeFresh(
   ctx: DataContext,
   fresh: readonly CaseEvent[],
+  sealing: Promise<readonly SealedRecord[]>,
   opts: AppendOptions,
 ): Promise<Result<Stored, DataError>> {
-  const rows = await Promise.all(fresh.map((e) => toEventRow(ctx.codec, e)));
   const caseIds = [...new Set(fresh.map((e) => e.caseId))];
   const projections = await projectCases(ctx, caseIds, fresh);
   if (!projections.ok) return projections;
+  const rows = (await sealing).map((r, i) => toEventRow(fresh[i], r));
   const outbox: OutboxRow[] =
     opts.outbox === false
       ? []
@@ -225,14 +227,15 @@ async function undo(ctx: DataContext, fresh: readonly CaseEvent[], prior: Prior)
   }
 }
 
-async function toEventRow(codec: Codec, e: CaseEvent): Promise<EventRow> {
+function toEventRow(e: CaseEvent | undefined, sealed: SealedRecord): EventRow {
+  if (!e) throw new Error('sealed record without its event');
   return {
     id: e.id,
     caseId: e.caseId,
     deviceId: e.actor.deviceId,
     deviceSeq: e.deviceSeq,
     hlc: e.at.hlc,
-    body: await codec.seal('events', e),
+    body: sealed.row,
   };
 }
 

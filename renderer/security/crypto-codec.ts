@@ -54,15 +54,24 @@ export async function deriveCodecKeys(raw: Uint8Array): Promise<CodecKeys> {
   return { dataKey, indexKey, keyId: `dk-${toHex(kidBits)}` };
 }
 
-const aad = (ctx: SealContext, keyId: string): Uint8Array<ArrayBuffer> =>
-  utf8.encode(`${ctx}|${keyId}|${SCHEMA}`);
+/**
+ * An event is stored twice with the same content — its IndexedDB row and its journal line — so it is
+ * sealed once under this scope (`sealRecord`), whose additional data binds it to exactly those two places:
+ * the events table and the journal open it, every other table refuses it as misplaced. A value sealed for
+ * one table alone (`seal(ctx, …)`) keeps `${ctx}|…` and still opens in that table only.
+ */
+const RECORD_SCOPE = 'events+journal';
+const RECORD_PLACES: readonly SealContext[] = ['events', 'journal'];
+
+const aad = (scope: SealContext | typeof RECORD_SCOPE, keyId: string): Uint8Array<ArrayBuffer> =>
+  utf8.encode(`${scope}|${keyId}|${SCHEMA}`);
 
 /**
  * Journal lines are JSON, so there iv and ct are base64url; IndexedDB stores bytes natively, so rows
  * keep Uint8Array (no base64 work, a third less on disk).
  */
 type Bytesish = string | Uint8Array;
-type SealedData = { iv: Bytesish; ct: Bytesish; kid: string };
+type SealedData = { iv: Bytesish; ct: Bytesish; kid: string; scope?: typeof RECORD_SCOPE };
 
 /** By tag, not `instanceof`: bytes structured-cloned from another realm (a test DOM, a worker) count too. */
 const isBytesish = (x: unknown): x is Bytesish =>
@@ -77,10 +86,13 @@ function sealedData(sealed: Sealed): SealedData {
     d === null ||
     !isBytesish(d.iv) ||
     !isBytesish(d.ct) ||
-    typeof d.kid !== 'string'
+    typeof d.kid !== 'string' ||
+    (d.scope !== undefined && d.scope !== RECORD_SCOPE)
   )
     throw new SealError('malformed', `不是加密数据 (not an ${CRYPTO_ALG} value: alg ${sealed.alg})`);
-  return { iv: d.iv, ct: d.ct, kid: d.kid };
+  return d.scope === undefined
+    ? { iv: d.iv, ct: d.ct, kid: d.kid }
+    : { iv: d.iv, ct: d.ct, kid: d.kid, scope: d.scope };
 }
 
 async function decrypt(
@@ -109,10 +121,10 @@ export function createCryptoCodec(dataKey: CryptoKey, indexKey: CryptoKey, keyId
   // Name prefixes and ID tails repeat across cases (common surnames): one HMAC each, not one per case.
   // Lives only as long as the codec, i.e. until the lock reloads the renderer.
   const tokens = new Map<string, string>();
-  const encrypt = async (ctx: SealContext, plain: Uint8Array<ArrayBuffer>) => {
+  const encrypt = async (scope: SealContext | typeof RECORD_SCOPE, plain: Uint8Array<ArrayBuffer>) => {
     const iv = randomBytes(IV_BYTES);
     const ct = new Uint8Array(
-      await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad(ctx, keyId) }, dataKey, plain),
+      await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: aad(scope, keyId) }, dataKey, plain),
     );
     return { iv, ct };
   };
@@ -132,16 +144,33 @@ export function createCryptoCodec(dataKey: CryptoKey, indexKey: CryptoKey, keyId
           'wrong_key',
           `数据由另一把密钥加密 (sealed with ${d.kid}, this device has ${keyId})`,
         );
+      if (d.scope !== undefined && !RECORD_PLACES.includes(ctx))
+        throw new SealError(
+          'tampered',
+          `数据不属于此处，可能被篡改 (an ${d.scope} record found in ${ctx}: misplaced)`,
+        );
       const iv = bytesOf(d.iv);
       const ct = bytesOf(d.ct);
       if (!iv || iv.length !== IV_BYTES || !ct)
         throw new SealError('malformed', 'bad iv or ciphertext encoding');
-      const plain = await decrypt(dataKey, iv, ct, aad(ctx, keyId));
+      const plain = await decrypt(dataKey, iv, ct, aad(d.scope ?? ctx, keyId));
       try {
         return JSON.parse(utf8Decode.decode(plain)) as unknown;
       } catch {
         throw new SealError('malformed', 'decrypted value is not JSON');
       }
+    },
+    // One AES-GCM call for an event's row and its journal line (was two: the per-call WebCrypto hop
+    // dominated the encrypted append, #8 part 6). Same fresh IV rules, same key, same authentication.
+    sealRecord: async (value) => {
+      const { iv, ct } = await encrypt(RECORD_SCOPE, utf8.encode(JSON.stringify(value)));
+      const row: Sealed = { v: 1, alg: CRYPTO_ALG, data: { iv, ct, kid: keyId, scope: RECORD_SCOPE } };
+      const line: Sealed = {
+        v: 1,
+        alg: CRYPTO_ALG,
+        data: { iv: toB64url(iv), ct: toB64url(ct), kid: keyId, scope: RECORD_SCOPE },
+      };
+      return { row, line: JSON.stringify(line) };
     },
     sealBytes: async (ctx, bytes) => {
       const { iv, ct } = await encrypt(ctx, own(bytes));

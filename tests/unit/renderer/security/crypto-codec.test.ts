@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { codecFromRawKey, deriveCodecKeys, SealError } from '../../../../renderer/security/crypto-codec';
 import type { Sealed } from '../../../../renderer/data/codec';
 
@@ -113,5 +113,66 @@ describe('base64url', () => {
     }
     expect(fromB64url('a')).toBeNull();
     expect(fromB64url('ab+c')).toBeNull();
+  });
+});
+
+describe('sealRecord: an event sealed once for its row and its journal line (#8 part 6)', () => {
+  const event = { id: 'e-1', name: '张三', idNumber: '420802199001011234' };
+
+  it('one AES-GCM encryption, the same ciphertext in the row and the line, both open', async () => {
+    const { codec } = await codecFromRawKey(rawKey(11));
+    const encrypt = vi.spyOn(crypto.subtle, 'encrypt');
+    try {
+      if (!codec.sealRecord) throw new Error('the crypto codec seals records');
+      const { row, line } = await codec.sealRecord(event);
+      expect(encrypt).toHaveBeenCalledTimes(1);
+      expect(line).not.toContain('420802199001011234');
+      const r = row.data as { iv: Uint8Array; ct: Uint8Array };
+      const l = (JSON.parse(line) as Sealed).data as { iv: string; ct: string };
+      expect(r.ct).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(r.ct).toString('base64url')).toBe(l.ct);
+      expect(Buffer.from(r.iv).toString('base64url')).toBe(l.iv);
+      expect(await codec.open('events', row)).toEqual(event);
+      expect(await codec.open('journal', JSON.parse(line) as Sealed)).toEqual(event);
+    } finally {
+      encrypt.mockRestore();
+    }
+  });
+
+  it('a record is refused in every other table, and its scope cannot be added or removed', async () => {
+    const { codec } = await codecFromRawKey(rawKey(12));
+    if (!codec.sealRecord) throw new Error('the crypto codec seals records');
+    const { row } = await codec.sealRecord(event);
+    for (const ctx of ['cases', 'caseStates', 'meta'] as const)
+      await expect(codec.open(ctx, row)).rejects.toMatchObject({ code: 'tampered' });
+    const d = row.data as Record<string, unknown>;
+    const unscoped = { ...d };
+    delete unscoped['scope'];
+    // Without its scope the additional data is `events|…`: authentication fails.
+    await expect(codec.open('events', { ...row, data: unscoped })).rejects.toMatchObject({
+      code: 'tampered',
+    });
+    // A value sealed for the events table alone cannot be passed off as a record (to enter the journal).
+    const single = await codec.seal('events', event);
+    const scoped = { ...single, data: { ...(single.data as object), scope: 'events+journal' } };
+    await expect(codec.open('journal', scoped)).rejects.toMatchObject({ code: 'tampered' });
+    await expect(codec.open('events', { ...row, data: { ...d, scope: 'cases' } })).rejects.toMatchObject({
+      code: 'malformed',
+    });
+    const ct = new Uint8Array(d['ct'] as Uint8Array);
+    ct[5] = (ct[5] ?? 0) ^ 1;
+    await expect(codec.open('events', { ...row, data: { ...d, ct } })).rejects.toMatchObject({
+      code: 'tampered',
+    });
+  });
+
+  it('another key cannot open a record', async () => {
+    const a = await codecFromRawKey(rawKey(13));
+    const b = await codecFromRawKey(rawKey(14));
+    if (!a.codec.sealRecord) throw new Error('the crypto codec seals records');
+    const { line } = await a.codec.sealRecord(event);
+    await expect(b.codec.open('journal', JSON.parse(line) as Sealed)).rejects.toMatchObject({
+      code: 'wrong_key',
+    });
   });
 });

@@ -1,6 +1,7 @@
 /* The data layer unchanged, the encrypting codec plugged in: write, search, tamper, recover, all sealed. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SAMPLE_IDS, SAMPLE_PAYLOADS } from '#shared/events/testing-samples';
+import type { Sealed } from '../../../../renderer/data/codec';
 import type { Author, TribunalStore } from '../../../../renderer/data/store';
 import { codecFromRawKey } from '../../../../renderer/security/crypto-codec';
 import { ENROLLMENT, harness } from '../data/store-harness';
@@ -72,6 +73,37 @@ describe('the store with the encrypting codec', () => {
       expect(read.error.code).toBe('corrupt_row');
       expect(read.error.message).toContain('篡改');
     }
+  });
+
+  it('seals each event once: its row and its journal line are the same ciphertext (#8 part 6)', async () => {
+    const { store, journal } = await cryptoHarness(10);
+    const author = await enrolled(store);
+    const before = journal.lines.length;
+    const encrypt = vi.spyOn(crypto.subtle, 'encrypt');
+    let caseId: string;
+    try {
+      caseId = await openCase(store, author, '钱七');
+      // Where each encryption went (its additional data's first field): per event one `events+journal`
+      // record and no separate `events` row or `journal` line; projections are counted elsewhere.
+      const places = encrypt.mock.calls.map((c) => {
+        const params = c[0];
+        const ad =
+          typeof params === 'object' && 'additionalData' in params ? params.additionalData : undefined;
+        return ad ? new TextDecoder().decode(ad).split('|')[0] : 'none';
+      });
+      expect(places.filter((p) => p === 'events+journal')).toHaveLength(2);
+      expect(places.filter((p) => p === 'events' || p === 'journal')).toEqual([]);
+    } finally {
+      encrypt.mockRestore();
+    }
+    const lines = journal.lines.slice(before);
+    const rows = await store.ctx.db.events.where('caseId').equals(caseId).toArray();
+    expect(lines).toHaveLength(2);
+    const lineCts = lines.map((l) => ((JSON.parse(l) as Sealed).data as { ct: string }).ct).sort();
+    const rowCts = rows.map((r) => Buffer.from((r.body.data as { ct: Uint8Array }).ct).toString('base64url'));
+    expect(rowCts.sort()).toEqual(lineCts);
+    const read = await store.caseEvents(caseId);
+    expect(read.ok && read.value.map((e) => e.type)).toEqual(['case.opened', 'party.added']);
   });
 
   it('a lost IndexedDB comes back from the encrypted journal', async () => {
