@@ -30,3 +30,14 @@ export {
 export { KPI_LABELS } from './labels-kpi';
 export { caseTable, csvField, csvLine, kpiTable, toCsv, type Cell, type Table } from './tables';
 export { DISCLOSURE_OF } from './disclosure';
+export {
+  drillCases,
+  summarizeKpi,
+  summarizeReport,
+  DRILL_PAGE_MAX,
+  type DrillPage,
+  type DrillQuery,
+  type KpiSetSummary,
+  type KpiSummary,
+  type StatsSummary,
+} from './drill';

@@ -3,10 +3,19 @@
  * category, channel or user (the current handler), optionally within an opening-date window (China
  * time). The KPIs of domain.md §8.2 come from shared/stats over reduced case states (see the seam below).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { bundledHolidayCalendar } from '#shared/law/bundled-data';
-import { CLOSURE_RATE_FORMULAS, computeStatsFromFacts, GROUP_BYS, type CaseFacts } from '#shared/stats/index';
+import {
+  CLOSURE_RATE_FORMULAS,
+  computeStatsFromFacts,
+  drillCases,
+  DRILL_PAGE_MAX,
+  GROUP_BYS,
+  summarizeReport,
+  type CaseFacts,
+  type StatsReport,
+} from '#shared/stats/index';
 import { assertNever } from '#shared/util/assert-never';
 import { caseloadQuerySchema, type CaseloadResponse } from '#shared/sync/wire';
 import { authenticate } from '../auth/authenticate';
@@ -103,18 +112,32 @@ export function registerReportRoutes(app: FastifyInstance, ctx: HubContext): voi
 }
 
 /*
- * GET /v1/reports/kpis?from=&to=[&groupBy=assignee|category|channel|status|kind][&formula=official|accepted|cohort]
- * The KPIs of domain.md §8.2 computed by shared/stats over the caller's visible cases, each reduced from
- * the events the caller would pull — the same function and the same input as the supervisor's dashboard,
- * so both give the same numbers. The per-case facts are stored on push (hub/src/sync/case-facts.ts,
- * migration 006), so a report reads one small row per visible case instead of reducing every event.
+ * GET /v1/reports/kpis?from=&to=[&groupBy=assignee|category|channel|status|kind][&formula=official|accepted|cohort][&unit=<orgId>]
+ * The KPIs of domain.md §8.2 computed by shared/stats over the caller's visible cases (of one owning
+ * organisation with `unit`), each reduced from the events the caller would pull — the same function and
+ * the same input as the supervisor's dashboard, so both give the same numbers. The per-case facts are
+ * stored on push (hub/src/sync/case-facts.ts, migration 006), so a report reads one small row per visible
+ * case instead of reducing every event. The answer carries counts only (summarizeReport: every case-id
+ * list replaced by its length; 54–75 MB at 100k cases before); the cases behind one number come from
+ * GET /v1/reports/kpis/cases with the same period, grouping, formula and unit plus the KPI key, a page at
+ * a time.
  */
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const kpiQuerySchema = z.strictObject({
+const kpiQueryFields = {
   from: z.string().regex(DAY),
   to: z.string().regex(DAY),
   groupBy: z.enum(GROUP_BYS).optional(),
   formula: z.enum(CLOSURE_RATE_FORMULAS).optional(),
+  unit: z.string().min(1).max(100).optional(),
+};
+const kpiQuerySchema = z.strictObject(kpiQueryFields);
+const drillQuerySchema = z.strictObject({
+  ...kpiQueryFields,
+  key: z.string().min(1).max(100),
+  group: z.string().min(1).max(100).optional(),
+  side: z.enum(['numerator', 'denominator']).optional(),
+  offset: z.coerce.number().int().min(0).optional(),
+  limit: z.coerce.number().int().min(1).max(DRILL_PAGE_MAX).optional(),
 });
 
 const calendar = bundledHolidayCalendar();
@@ -135,30 +158,65 @@ async function visibleFacts(ctx: HubContext, principal: Principal): Promise<Case
   return out;
 }
 
+type KpiQuery = z.infer<typeof kpiQuerySchema>;
+
+/** The full report (with case ids) for one query, or the reply already sent. */
+async function reportFor(
+  ctx: HubContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  principal: Principal,
+  query: KpiQuery,
+): Promise<StatsReport | null> {
+  // The bundled calendar parses at build time; a failure here is a broken build, not bad input.
+  if (!calendar.ok) {
+    await reply
+      .code(500)
+      .send({ error: 'internal', message: '节假日日历无法读取。Holiday calendar unreadable.' });
+    return null;
+  }
+  const { from, to, groupBy, formula, unit } = query;
+  const all = await visibleFacts(ctx, principal);
+  const facts = unit === undefined ? all : all.filter((f) => f.ownerOrgId === unit);
+  // Issue #4: limits are counted with the administrators' published years too (routes/calendar.ts).
+  const withPublished = await hubHolidayCalendar(ctx.storage.q);
+  const report = computeStatsFromFacts(facts, {
+    period: { from, to },
+    today: dayOf(ctx.clock()),
+    calendar: withPublished ?? calendar.value,
+    groupBy: groupBy ?? null,
+    options: formula === undefined ? {} : { closureRateFormula: formula },
+  });
+  if (!report.ok) {
+    await sendError(req, reply, 'invalid_request', { field: report.error.field, detail: report.error.zh });
+    return null;
+  }
+  return report.value;
+}
+
 function registerKpiRoute(app: FastifyInstance, ctx: HubContext): void {
   app.get('/v1/reports/kpis', async (req, reply) => {
     const auth = await authenticate(ctx, req);
     if (!auth.ok) return sendError(req, reply, auth.error);
     const parsed = kpiQuerySchema.safeParse(req.query);
     if (!parsed.success) return sendZodError(req, reply, parsed.error);
-    // The bundled calendar parses at build time; a failure here is a broken build, not bad input.
-    if (!calendar.ok)
-      return reply
-        .code(500)
-        .send({ error: 'internal', message: '节假日日历无法读取。Holiday calendar unreadable.' });
-    const { from, to, groupBy, formula } = parsed.data;
-    const facts = await visibleFacts(ctx, auth.value.principal);
-    // Issue #4: limits are counted with the administrators' published years too (routes/calendar.ts).
-    const withPublished = await hubHolidayCalendar(ctx.storage.q);
-    const report = computeStatsFromFacts(facts, {
-      period: { from, to },
-      today: dayOf(ctx.clock()),
-      calendar: withPublished ?? calendar.value,
-      groupBy: groupBy ?? null,
-      options: formula === undefined ? {} : { closureRateFormula: formula },
-    });
-    if (!report.ok)
-      return sendError(req, reply, 'invalid_request', { field: report.error.field, detail: report.error.zh });
-    return { ...report.value, hubTime: isoTime(ctx.clock()) };
+    const report = await reportFor(ctx, req, reply, auth.value.principal, parsed.data);
+    if (report === null) return reply;
+    return { ...summarizeReport(report), hubTime: isoTime(ctx.clock()) };
+  });
+
+  // The drill-down: one page of the cases behind one number of the report above.
+  app.get('/v1/reports/kpis/cases', async (req, reply) => {
+    const auth = await authenticate(ctx, req);
+    if (!auth.ok) return sendError(req, reply, auth.error);
+    const parsed = drillQuerySchema.safeParse(req.query);
+    if (!parsed.success) return sendZodError(req, reply, parsed.error);
+    const { key, group, side, offset, limit, ...query } = parsed.data;
+    const report = await reportFor(ctx, req, reply, auth.value.principal, query);
+    if (report === null) return reply;
+    const page = drillCases(report, { key, group, side, offset: offset ?? 0, limit: limit ?? 200 });
+    if (!page.ok)
+      return sendError(req, reply, 'invalid_request', { field: page.error.field, detail: page.error.zh });
+    return { ...page.value, hubTime: isoTime(ctx.clock()) };
   });
 }

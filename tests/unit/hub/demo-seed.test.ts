@@ -11,7 +11,7 @@ import { parseCaseEvent } from '#shared/events/parse';
 import { exportPublicKeyJwk, generateDeviceKeyPair } from '#shared/events/signing';
 import { bundledHolidayCalendar } from '#shared/law/bundled-data';
 import { validateCreditCode, validateResidentId } from '#shared/law/identifiers';
-import { computeStats } from '#shared/stats/index';
+import { computeStats, drillCases, summarizeReport, type DrillPage } from '#shared/stats/index';
 import type { CaseloadResponse, EnrollResponse } from '#shared/sync/wire';
 import { createUuidV7 } from '#shared/util/ids';
 import { buildHub } from '../../../hub/src/app';
@@ -207,9 +207,80 @@ describe('seed-demo', () => {
     expect(res.statusCode).toBe(200);
     const { hubTime, ...hub } = res.json<Record<string, unknown>>();
     expect(hubTime).toBe(new Date(NOW).toISOString());
-    expect(hub).toEqual(JSON.parse(JSON.stringify(local.value)));
+    // Counts only: the same numbers, every case-id list replaced by its length.
+    expect(hub).toEqual(JSON.parse(JSON.stringify(summarizeReport(local.value))));
+    expect(res.body).not.toContain('"caseIds"');
     expect(local.value.totals.kpis.closed.value).toBeGreaterThan(0);
     expect(local.value.groups.length).toBeGreaterThan(1);
+  });
+
+  it('GET /v1/reports/kpis/cases pages the cases behind every number exactly as the local drill-down', async () => {
+    const { token, events } = await enrollAndPull(seeded.enrollCodes.supArb ?? '');
+    const cal = bundledHolidayCalendar();
+    if (!cal.ok) throw new Error('calendar');
+    const local = computeStats(reduceAll(events), {
+      period: { from: '2026-01-01', to: '2026-11-28' },
+      today: '2026-11-28',
+      calendar: cal.value,
+      groupBy: 'assignee',
+    });
+    if (!local.ok) throw new Error(local.error.zh);
+    const base = 'from=2026-01-01&to=2026-11-28&groupBy=assignee';
+    /** Every case id of one number, fetched from the hub three at a time. */
+    const fetchAll = async (q: string): Promise<string[]> => {
+      const ids: string[] = [];
+      for (let offset = 0; ; offset += 3) {
+        const res = await app.inject({
+          method: 'GET',
+          url: `/v1/reports/kpis/cases?${base}&${q}&offset=${String(offset)}&limit=3`,
+          headers: { authorization: `Bearer ${token}` },
+        });
+        expect(res.statusCode).toBe(200);
+        const page = res.json<DrillPage>();
+        ids.push(...page.caseIds);
+        if (offset + 3 >= page.total) {
+          expect(ids.length).toBe(page.total);
+          return ids;
+        }
+      }
+    };
+    const t = local.value.totals;
+    const drilled = [
+      ['key=closed', t.kpis.closed.caseIds],
+      ['key=amountRecoveredFen', t.kpis.amountRecoveredFen.caseIds],
+      ['key=mediationSuccessRate&side=denominator', t.kpis.mediationSuccessRate.denominatorCaseIds ?? []],
+      ...t.breakdowns.closedByType.map(
+        (b) => [`key=${encodeURIComponent(b.kpi.key)}`, b.kpi.caseIds] as const,
+      ),
+    ] as const;
+    for (const [q, expected] of drilled) expect(await fetchAll(q)).toEqual(expected);
+    const group = local.value.groups[0];
+    if (!group) throw new Error('no group');
+    const g = `group=${encodeURIComponent(group.key)}`;
+    expect(await fetchAll(`${g}&key=cases`)).toEqual(group.caseIds);
+    expect(await fetchAll(`${g}&key=accepted`)).toEqual(group.set.kpis.accepted.caseIds);
+    // The same page from the shared function the dashboard calls.
+    const page = drillCases(local.value, { key: 'closed', offset: 0, limit: 3 });
+    expect(page.ok && page.value.caseIds).toEqual(t.kpis.closed.caseIds.slice(0, 3));
+    for (const [q, field] of [
+      ['key=nope', 'key'],
+      ['key=closed&side=denominator', 'side'],
+      ['key=closed&group=nobody', 'group'],
+    ] as const) {
+      const bad = await app.inject({
+        method: 'GET',
+        url: `/v1/reports/kpis/cases?${base}&${q}`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json<{ field: string }>().field).toBe(field);
+    }
+    const tooMany = await app.inject({
+      method: 'GET',
+      url: `/v1/reports/kpis/cases?${base}&key=closed&limit=5000`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(tooMany.statusCode).toBe(400);
   });
 
   it('GET /v1/reports/kpis refuses a period that ends before it begins, in Chinese', async () => {
