@@ -4,23 +4,41 @@
  * (readable before unlock, like the key file) under one key; the bundled years are never stored here.
  */
 import type { AddedYears } from '#shared/law/calendar-overlay';
+import type { PublishedHolidayYear } from '#shared/sync/wire-calendar';
 import { ok, type Result } from '#shared/util/result';
 import { readCaseEvents, type DataContext, type DataError } from './event-store';
 import type { MetaPort } from './meta-port';
 import { buildProjections } from './projections';
 
 export const ADDED_HOLIDAY_YEARS_KEY = 'law.holidayYears.added';
+/** The hub's published years as last pulled, and the administrator's pending decisions (#4 sync). */
+export const HOLIDAY_YEARS_SYNC_KEY = 'law.holidayYears.sync';
+
+/** What the laptop knows of the hub's holiday years (renderer/sync/holiday-sync.ts). */
+export type HolidayYearsSync = {
+  /** The hub's years as last pulled, by year. */
+  readonly hub: Readonly<Record<string, PublishedHolidayYear>>;
+  /** Years the administrator chose to publish over the hub's version, with the reason given. */
+  readonly replace: Readonly<Record<string, string>>;
+  /** The hub's refusal the last time a year was published, by year (shown beside the year). */
+  readonly refused: Readonly<Record<string, string>>;
+};
 
 export type HolidayYearsPort = {
   /** The stored overlay as it was saved (unchecked: the caller merges and validates). */
   load: () => Promise<unknown>;
   save: (years: AddedYears) => Promise<void>;
+  /** The hub's years and pending decisions as saved (unchecked); absent in ports that never sync. */
+  loadSync?: () => Promise<unknown>;
+  saveSync?: (s: HolidayYearsSync) => Promise<void>;
 };
 
 export function holidayYearsPort(meta: Pick<MetaPort, 'get' | 'put'>): HolidayYearsPort {
   return {
     load: () => meta.get(ADDED_HOLIDAY_YEARS_KEY),
     save: (years) => meta.put(ADDED_HOLIDAY_YEARS_KEY, years),
+    loadSync: () => meta.get(HOLIDAY_YEARS_SYNC_KEY),
+    saveSync: (s) => meta.put(HOLIDAY_YEARS_SYNC_KEY, s),
   };
 }
 
@@ -31,14 +49,18 @@ const TERMINAL = new Set(['closed', 'archived']);
 /**
  * Recomputes the rows of cases without a computable next deadline with the store's current calendar
  * (after a year was added, a deadline into it now has a date). Returns how many cases were rewritten.
+ * `fromDay` (a synced year that changed on the hub): also the rows whose next deadline is on or after it.
  */
-export function reprojectUndatedCases(ctx: DataContext): Promise<Result<number, DataError>> {
+export function reprojectUndatedCases(
+  ctx: DataContext,
+  fromDay: string = NO_DEADLINE,
+): Promise<Result<number, DataError>> {
   return ctx.serial(async () => {
     // Closed cases have no running deadline either; they are skipped (nothing to date).
     const ids = (
       await ctx.db.cases
         .where('nextDeadline')
-        .equals(NO_DEADLINE)
+        .aboveOrEqual(fromDay)
         .filter((r) => !TERMINAL.has(r.status))
         .primaryKeys()
     ).map(String);

@@ -11,16 +11,25 @@ import { useQueryClient } from '@tanstack/react-query';
 import { parseHolidayLines, parseWorkdayLines, type MergedCalendar } from '#shared/law/calendar-overlay';
 import type { LawMessage } from '#shared/law/messages';
 import { useStore } from '../../app/data-provider';
+import type { HolidayYearData } from '#shared/law/calendar';
 import {
   addHolidayYear,
+  addedHolidayYears,
+  holidayConflicts,
+  holidayPublishRefusal,
+  holidayYearStatus,
   holidayYearsPortInUse,
+  hubHolidayYear,
   mergedHolidayCalendar,
   removeHolidayYear,
+  resolveHolidayConflict,
   subscribeHolidayCalendar,
+  type HolidayConflict,
 } from '../../app/holiday-calendar';
 import { reprojectUndatedCases, type HolidayYearsPort } from '../../data/holiday-years';
 import { Panel } from '../../ui/Panel';
 import { useEnrollment } from '../enroll/use-enrollment';
+import { useSyncNow } from '../sync/use-sync';
 
 /** Who may add: an admin, a device not yet enrolled (local only), or nobody (an enrolled non-admin). */
 export type HolidayAccess = 'admin' | 'not_enrolled' | 'not_admin';
@@ -33,6 +42,7 @@ export function HolidayCalendarPanel() {
   const store = useStore();
   const enrollment = useEnrollment();
   const client = useQueryClient();
+  const syncNow = useSyncNow();
   if (enrollment.isPending) return null;
   const e = enrollment.data ?? null;
   const access: HolidayAccess =
@@ -45,6 +55,8 @@ export function HolidayCalendarPanel() {
         // Rows whose next deadline could not be computed before are recomputed with the new year.
         await reprojectUndatedCases(store.ctx);
         await client.invalidateQueries();
+        // An enrolled administrator's year goes to the hub now (holiday-sync.ts), not only at the next sync.
+        if (access === 'admin') void syncNow();
       }}
     />
   );
@@ -78,6 +90,9 @@ export function HolidayCalendarView({
       <div data-testid="holiday-calendar">
         <p className="muted">{t('holidays.intro')}</p>
         <YearList merged={merged} text={text} port={canAdd ? port : null} onChanged={onChanged} />
+        {port !== null && (
+          <ConflictList port={port} canReplace={access === 'admin'} text={text} onChanged={onChanged} />
+        )}
         {access === 'not_admin' && (
           <p className="muted" data-testid="holiday-not-admin">
             {t('holidays.notAdmin')}
@@ -111,22 +126,53 @@ function YearList({
   const { t } = useTranslation();
   const [note, setNote] = useState('');
   const years = [...merged.calendar.years.entries()].sort(([a], [b]) => a - b);
+  // Only years typed here can be removed here; a year published on the hub stays (replace it instead).
+  const local = addedHolidayYears();
   return (
     <>
       <ul className="holiday-years" data-testid="holiday-years">
         {years.map(([year, y]) => {
           const origin = merged.origins.get(year) ?? 'bundled';
+          const status = holidayYearStatus(year);
+          const hub = hubHolidayYear(year);
+          const refusal = holidayPublishRefusal(year);
           return (
-            <li key={year} data-testid={`holiday-year-${String(year)}`} data-origin={origin}>
+            <li
+              key={year}
+              data-testid={`holiday-year-${String(year)}`}
+              data-origin={origin}
+              data-status={status}
+            >
               <strong>{year}</strong>{' '}
               <span className="holiday-origin">
-                {origin === 'admin' ? t('holidays.admin') : t('holidays.bundled')}
+                {origin === 'bundled'
+                  ? t('holidays.bundled')
+                  : status === 'published' && !local[String(year)]
+                    ? t('holidays.hub')
+                    : t('holidays.admin')}
               </span>
+              {status !== 'bundled' && (
+                <div className="muted" data-testid={`holiday-status-${String(year)}`}>
+                  {status === 'published' && hub
+                    ? t('holidays.status.published', {
+                        version: hub.version,
+                        org: hub.publishedBy.orgName,
+                        user: hub.publishedBy.userName,
+                        at: hub.publishedAt.slice(0, 10),
+                      })
+                    : t(`holidays.status.${status}`)}
+                </div>
+              )}
+              {refusal !== null && (
+                <div className="field-error" data-testid={`holiday-refused-${String(year)}`}>
+                  {t('holidays.refused', { year, message: refusal })}
+                </div>
+              )}
               <div className="muted">{t('holidays.sourceLine', { source: y.data.source })}</div>
               <div className="muted">
                 {t('holidays.holidayCount', { days: y.holidays.size, workdays: y.workdays.size })}
               </div>
-              {origin === 'admin' && port !== null && (
+              {local[String(year)] !== undefined && status !== 'conflict' && port !== null && (
                 <button
                   type="button"
                   className="btn"
@@ -157,6 +203,150 @@ function YearList({
         </div>
       )}
     </>
+  );
+}
+
+function YearVersion({ data, title, testId }: { data: HolidayYearData; title: string; testId: string }) {
+  const { t } = useTranslation();
+  const days = Object.entries(data.holidays)
+    .map(([name, dates]) => `${name} ${dates.join('、')}`)
+    .join('；');
+  return (
+    <div className="holiday-version" data-testid={testId}>
+      <h4>{title}</h4>
+      <div className="muted">{t('holidays.sourceLine', { source: data.source })}</div>
+      <div>{t('holidays.daysLine', { days })}</div>
+      <div>
+        {t('holidays.workdaysLine', {
+          days: data.workdays.length > 0 ? data.workdays.join('、') : t('holidays.none'),
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** Years typed here that differ from the hub's: both versions and the administrator's two choices. */
+function ConflictList({
+  port,
+  canReplace,
+  text,
+  onChanged,
+}: {
+  port: HolidayYearsPort;
+  canReplace: boolean;
+  text: (m: LawMessage) => string;
+  onChanged: (() => Promise<void>) | undefined;
+}) {
+  const { t } = useTranslation();
+  // Re-read on every calendar change (the list is derived from the module's state).
+  useSyncExternalStore(subscribeHolidayCalendar, mergedHolidayCalendar);
+  const conflicts = holidayConflicts();
+  if (conflicts.length === 0) return null;
+  return (
+    <section className="settings-error" data-testid="holiday-conflicts" role="alert">
+      <h3>{t('holidays.conflictsTitle')}</h3>
+      <p>{t('holidays.conflictIntro')}</p>
+      {conflicts.map((c) => (
+        <ConflictItem
+          key={c.year}
+          c={c}
+          port={port}
+          canReplace={canReplace}
+          text={text}
+          onChanged={onChanged}
+        />
+      ))}
+    </section>
+  );
+}
+
+function ConflictItem({
+  c,
+  port,
+  canReplace,
+  text,
+  onChanged,
+}: {
+  c: HolidayConflict;
+  port: HolidayYearsPort;
+  canReplace: boolean;
+  text: (m: LawMessage) => string;
+  onChanged: (() => Promise<void>) | undefined;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState('');
+  const y = String(c.year);
+  const decide = async (choice: { keep: 'hub' } | { keep: 'local'; reason: string }) => {
+    const r = await resolveHolidayConflict(port, c.year, choice);
+    if (!r.ok) {
+      setError(r.error.map(text).join('；'));
+      return;
+    }
+    setError('');
+    await onChanged?.();
+  };
+  return (
+    <div className="holiday-conflict" data-testid={`holiday-conflict-${y}`}>
+      <strong>{c.year}</strong>
+      <div className="holiday-versions">
+        <YearVersion data={c.local} title={t('holidays.localVersion')} testId={`holiday-local-${y}`} />
+        <YearVersion
+          data={c.hub.data}
+          testId={`holiday-hub-${y}`}
+          title={t('holidays.hubVersion', {
+            version: c.hub.version,
+            org: c.hub.publishedBy.orgName,
+            user: c.hub.publishedBy.userName,
+            at: c.hub.publishedAt.slice(0, 10),
+          })}
+        />
+      </div>
+      <button
+        type="button"
+        className="btn"
+        data-testid={`holiday-keep-hub-${y}`}
+        onClick={() => void decide({ keep: 'hub' })}
+      >
+        {t('holidays.keepHub')}
+      </button>
+      {c.replaceReason !== null && (
+        <p className="muted" data-testid={`holiday-replace-pending-${y}`}>
+          {t('holidays.replacePending', { reason: c.replaceReason })}
+        </p>
+      )}
+      {canReplace ? (
+        c.replaceReason === null && (
+          <>
+            <label className="field">
+              <span>{t('holidays.replaceReason')}</span>
+              <input
+                value={reason}
+                onChange={(ev) => {
+                  setReason(ev.target.value);
+                }}
+                data-testid={`holiday-replace-reason-${y}`}
+              />
+            </label>
+            <button
+              type="button"
+              className="btn btn-primary"
+              data-testid={`holiday-replace-${y}`}
+              onClick={() => void decide({ keep: 'local', reason })}
+            >
+              {t('holidays.replace')}
+            </button>
+          </>
+        )
+      ) : (
+        <p className="muted">{t('holidays.notAdminConflict')}</p>
+      )}
+      {error && (
+        <span className="field-error" data-testid={`holiday-conflict-error-${y}`}>
+          {error}
+        </span>
+      )}
+    </div>
   );
 }
 

@@ -13,6 +13,7 @@ import { reportSaveState } from '../../stores/save-state';
 import { createSyncEngine, type SyncEngine, type SyncOutcome, type SyncState } from '../../sync/engine';
 import { makeDerivedCopies } from '../evidence/derive';
 import { syncOrgAndAudit } from '../../sync/org-sync';
+import { runHolidaySync } from '../settings/holiday-sync-run';
 
 type Bound = { engine: SyncEngine; local: SyncLocal };
 const engines = new WeakMap<TribunalStore, Bound>();
@@ -34,6 +35,11 @@ export function syncFor(store: TribunalStore): Bound {
       // Issue #9: the organisation directory and the export audit records go with every sync.
       afterSync: async ({ hubUrl, tokens }) => {
         await syncOrgAndAudit({ hubUrl, tokens, fetch: (input, init) => fetch(input, init), local: store });
+        // Issue #4: the hub's holiday years down, an administrator's typed years up (one failing does
+        // not stop the other).
+        await runHolidaySync(store, { hubUrl, tokens, fetch: (input, init) => fetch(input, init) }).catch(
+          () => null,
+        );
       },
     });
     b = { engine, local };

@@ -32,8 +32,29 @@ export const holidaysZh = {
   },
   notAdmin: '只有具有管理员角色的用户可以录入节假日安排。本机登记的用户没有该角色。',
   notEnrolled: '本机尚未登记：录入的安排只保存在这台设备上，不会同步到其他设备。',
-  enrolledNote: '录入的安排保存在这台设备上。',
+  enrolledNote: '录入的安排保存在这台设备上，并在同步时发布到同步枢纽，所有设备按同一安排计算期限。',
   unavailable: '本机数据尚未打开，暂时无法录入。',
+  hub: '同步枢纽发布',
+  status: {
+    local: '仅在本机，尚未发布到同步枢纽',
+    published: '已发布到同步枢纽（第 {{version}} 版，{{org}} {{user}}，{{at}}）',
+    conflict: '与同步枢纽发布的版本不一致',
+  },
+  refused: '同步枢纽拒绝发布 {{year}} 年：{{message}}',
+  conflictsTitle: '需要管理员处理：本机录入与同步枢纽的版本不一致',
+  conflictIntro:
+    '期限目前按同步枢纽的版本计算（其他设备也按该版本计算）。请对照国务院办公厅通知原文核对后选择一种处理方式。',
+  localVersion: '本机录入的版本',
+  hubVersion: '同步枢纽的版本（第 {{version}} 版，{{org}} {{user}}，{{at}}）',
+  daysLine: '放假：{{days}}',
+  workdaysLine: '调休上班：{{days}}',
+  none: '无',
+  keepHub: '采用同步枢纽版本（删除本机录入）',
+  replaceReason: '替换理由（必填，记录在同步枢纽的审计中）',
+  replace: '以本机版本替换同步枢纽版本',
+  replacePending: '已决定以本机版本替换，将在下次同步时发布。理由：{{reason}}',
+  notAdminConflict: '只有管理员可以用本机版本替换同步枢纽版本；可以采用同步枢纽版本。',
+  keptHub: '已采用同步枢纽的 {{year}} 年版本。',
 } as const;
 
 export const holidaysEn: Widen<typeof holidaysZh> = {
@@ -70,6 +91,28 @@ export const holidaysEn: Widen<typeof holidaysZh> = {
     'Only a user with the administrator role can add a holiday arrangement. The user enrolled here lacks it.',
   notEnrolled:
     'This device is not enrolled: the years you add are kept on this device only and are not synced.',
-  enrolledNote: 'Years you add are kept on this device.',
+  enrolledNote:
+    'Years you add are kept on this device and published to the sync hub at the next sync, so every device counts deadlines with the same arrangement.',
   unavailable: 'Local data is not open yet; try again shortly.',
+  hub: 'Published on the sync hub',
+  status: {
+    local: 'On this device only, not yet published to the sync hub',
+    published: 'Published on the sync hub (version {{version}}, {{org}} {{user}}, {{at}})',
+    conflict: 'Differs from the version published on the sync hub',
+  },
+  refused: 'The sync hub refused to publish {{year}}: {{message}}',
+  conflictsTitle: 'For the administrator: a year typed here differs from the sync hub version',
+  conflictIntro:
+    "Deadlines now use the sync hub's version (as on every other device). Check both against the State Council notice, then choose.",
+  localVersion: 'Version typed on this device',
+  hubVersion: 'Sync hub version (version {{version}}, {{org}} {{user}}, {{at}})',
+  daysLine: 'Days off: {{days}}',
+  workdaysLine: 'Make-up working days: {{days}}',
+  none: 'none',
+  keepHub: "Keep the sync hub's version (remove the entry typed here)",
+  replaceReason: 'Reason for the replacement (required; recorded in the sync hub audit)',
+  replace: "Replace the sync hub's version with this device's",
+  replacePending: "This device's version will replace the hub's at the next sync. Reason: {{reason}}",
+  notAdminConflict: "Only an administrator may replace the sync hub's version; you can keep the hub's.",
+  keptHub: "Kept the sync hub's version of {{year}}.",
 };
