@@ -8,13 +8,15 @@
  * time they are seen, so a hub cannot swap a device's key later. An event that fails is quarantined
  * (kept sealed as received, shown on the sync page) and never applied; the rest of the page is stored.
  * A page is committed locally, quarantine included, before its cursor is saved (checkpoint after
- * commit, R12).
+ * commit, R12): its events and the touched cases' projections in one transaction
+ * (renderer/data/apply-remote.ts). Pages are as large as the hub allows (1,000 events), and the next one
+ * is fetched while the current one is verified and committed (#7 item 8, first sync of 100k events).
  */
 import type { CaseEvent } from '#shared/events/envelope';
 import { parseCaseEvent } from '#shared/events/parse';
 import { importPublicKeyJwk } from '#shared/events/signing';
 import { verifyEventLog, type VerifyIssue, type VerifyIssueKind } from '#shared/events/verify';
-import { WIRE_LIMITS, type Jwk } from '#shared/sync/wire';
+import { WIRE_LIMITS, type Jwk, type PullResponse } from '#shared/sync/wire';
 import { err, ok, type Result } from '#shared/util/result';
 import type { QuarantinedEvent, SyncLocal } from '../data/outbox';
 import { downloadItemsOf } from './download';
@@ -52,12 +54,19 @@ export async function pullAll(
 ): Promise<Result<PullReport, SyncFailure | { kind: 'local'; message: string }>> {
   const report: PullReport = { pulled: 0, stored: 0, refused: [], drift: [], hubTime: null };
   const keys = createKeyring(d.keys, await d.local.deviceKeys());
-  let cursor = await d.local.cursor();
+  const limit = d.pageSize ?? WIRE_LIMITS.maxPullLimit;
+  const fetchPage = (after: string): Promise<Result<PullResponse, SyncFailure>> =>
+    d.tokens
+      .withToken((t) => d.client.pull(t, after, limit))
+      .catch((e: unknown) => err({ kind: 'network', message: e instanceof Error ? e.message : String(e) }));
+  let next = fetchPage(await d.local.cursor());
   for (;;) {
-    const page = await d.tokens.withToken((t) =>
-      d.client.pull(t, cursor, d.pageSize ?? WIRE_LIMITS.defaultPullLimit),
-    );
+    const page = await next;
     if (!page.ok) return page;
+    // The next page is on its way while this one is checked and committed (its cursor is in this
+    // answer); it is looked at only after this page and its checkpoint are saved, so nothing is
+    // applied out of order and a failure here still leaves the checkpoint at this page's start.
+    if (page.value.hasMore) next = fetchPage(page.value.cursor);
     const learned = keys.learn(page.value.keys ?? {});
     if (learned) await d.local.saveDeviceKeys(keys.learnedKeys());
     const { good, bad } = await checkPage(d.local, keys, page.value.events);
@@ -76,7 +85,6 @@ export async function pullAll(
       report.drift.push(...(await d.local.observeClocks(good, Date.parse(page.value.hubTime))));
     }
     await d.local.saveCursor(page.value.cursor);
-    cursor = page.value.cursor;
     report.pulled += page.value.events.length;
     report.hubTime = page.value.hubTime;
     d.onProgress?.(report.pulled);
