@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient, type UseQueryResult } from '@tan
 import { upgradeCaseState, type CaseState } from '#shared/case/index';
 import type { CaseEvent } from '#shared/events/envelope';
 import type { Result } from '#shared/util/result';
-import type { Author, CaseSummary, Draft, TribunalStore, WriteError } from '../data/store';
+import type { Author, CaseStateList, CaseSummary, Draft, TribunalStore, WriteError } from '../data/store';
 import { reportSaveState, saveStateStore } from '../stores/save-state';
 
 type DataValue = { store: TribunalStore };
@@ -72,11 +72,15 @@ export function useCaseSummaries(ids: readonly string[]): UseQueryResult<CaseSum
   });
 }
 
-export function useAllCaseStates(): UseQueryResult<CaseState[]> {
+/** Every stored case state that opens; `data.unreadable` names each one that does not (#8). */
+export function useAllCaseStates(): UseQueryResult<CaseStateList> {
   const store = useStore();
   return useQuery({
     queryKey: queryKeys.allStates,
-    queryFn: async () => (await store.allCaseStates()).map(upgradeCaseState),
+    queryFn: async () => {
+      const all = await store.allCaseStates();
+      return Object.assign(all.map(upgradeCaseState), { unreadable: all.unreadable });
+    },
   });
 }
 

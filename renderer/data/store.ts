@@ -11,6 +11,7 @@ import type { HolidayCalendar } from '#shared/law/calendar';
 import { createUuidV7 } from '#shared/util/ids';
 import type { Result } from '#shared/util/result';
 import type { Codec } from './codec';
+import { readAllCaseStates, type CaseStateList, type UnreadableCaseState } from './case-states';
 import { openTribunalDb } from './db';
 import {
   ensureDeviceKeys,
@@ -95,7 +96,11 @@ export type TribunalStore = {
   receive(events: readonly CaseEvent[]): Promise<Result<{ stored: string[]; skipped: string[] }, DataError>>;
   caseEvents(caseId: string): Promise<Result<CaseEvent[], DataError>>;
   caseState(caseId: string): Promise<CaseState | null>;
-  allCaseStates(): Promise<CaseState[]>;
+  /**
+   * Every stored case state that opens; one that does not (tampered, another key, damaged) is named in
+   * `.unreadable` with its case id and reason instead of failing the whole read (#8).
+   */
+  allCaseStates(): Promise<CaseStateList>;
   queryCaseIds(q: Omit<CaseQuery, 'today'>): Promise<string[]>;
   /** One window of the caseload (sorted by next deadline); the total too when it came free. */
   queryCasePage(q: Omit<CaseQuery, 'today'>, offset: number, limit: number): Promise<CasePage>;
@@ -188,10 +193,7 @@ export function openStore(o: StoreOptions): TribunalStore {
       const row = await db.caseStates.get(caseId);
       return row ? ((await o.codec.open('caseStates', row.body)) as CaseState) : null;
     },
-    allCaseStates: async () => {
-      const rows = await db.caseStates.toArray();
-      return Promise.all(rows.map(async (r) => (await o.codec.open('caseStates', r.body)) as CaseState));
-    },
+    allCaseStates: () => readAllCaseStates(ctx),
     queryCaseIds: (q) => queryCaseIds(ctx, { ...q, today: today() }),
     queryCasePage: (q, offset, limit) => queryCasePage(ctx, { ...q, today: today() }, offset, limit),
     countCases: (q) => countCases(ctx, { ...q, today: today() }),
@@ -230,6 +232,8 @@ export type {
   CaseQuery,
   CasePage,
   CaseSummary,
+  CaseStateList,
+  UnreadableCaseState,
   PendingCases,
   Enrollment,
   RecoveryReport,
