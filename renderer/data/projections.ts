@@ -9,6 +9,7 @@ import type { CaseEvent } from '#shared/events/envelope';
 import type { HolidayCalendar } from '#shared/law/calendar';
 import type { Codec } from './codec';
 import type { CaseRow, CaseStateRow } from './db';
+import { tokenDeadlines } from './search-index';
 
 /** The caseload's view of one case (sealed in CaseRow.body). */
 export type CaseSummary = {
@@ -138,6 +139,8 @@ export async function buildProjections(
         assigneeId: summary.assigneeId ?? '',
         updatedHlc: state.lastHlc ?? '',
         searchTokens,
+        // Also derived on write (search-index.ts); set here so a projection equals its stored row.
+        tokenDeadlines: tokenDeadlines(searchTokens, nextDeadline),
         body,
       };
       return { row, state: { id: caseId, body: stateBody } };

@@ -7,8 +7,10 @@
  * The plan (migrations 003, 004): the deadline chip and ONE of status / category / assignee become a
  * single range of a [column+nextDeadline] index (for a category the multiEntry [category, deadline] pairs,
  * so a case is found under any of its categories), already in list order, so a page is `offset/limit` on it and
- * the total is a separate index count — no key of another case is read. A search narrows to the few cases whose
- * token matches and orders those by their row. Only a combination of filters (status AND category …)
+ * the total is a separate index count — no key of another case is read. A search (migration 005) is a
+ * range of the [token, deadline] index, in list order too: its first page is the first keys of the range
+ * of its rarest token, and other words or filters are checked on the rows of that range a step at a
+ * time until the page is full. Only a combination of filters (status AND category …) without a search
  * reads the keys of the narrowest range and intersects them.
  */
 import Dexie, { type Collection, type IndexableType, type InsertType } from 'dexie';
@@ -16,6 +18,7 @@ import { addDays } from '#shared/law/civil-date';
 import type { CaseRow } from './db';
 import type { DataContext } from './event-store';
 import type { CaseSummary, UnreadableReason } from './projections';
+import { TOKEN_DEADLINES } from './search-index';
 
 export type DeadlineFilter = 'all' | 'overdue' | 'due_soon';
 
@@ -107,21 +110,141 @@ const inRange = (d: string, r: Range): boolean =>
   (typeof r.lo !== 'string' || (r.loIn ? d >= r.lo : d > r.lo)) &&
   (typeof r.hi !== 'string' || (r.hiIn ? d <= r.hi : d < r.hi));
 
+/**
+ * A search as index ranges (migration 005): each token of the term is a range of the [token, deadline]
+ * index within the deadline chip, already in list order. Several words must all match; the rarest
+ * token leads (its range is walked) and the others are checked against the rows it yields. A term with
+ * spaces that is itself a stored token (a name written with a space) is searched whole.
+ */
+type Search = {
+  /** The range of the leading token, in list order. */
+  lead: () => Cases;
+  /** The other tokens (codec index values) every match must also carry. */
+  others: string[];
+};
+
+const tokenRange = (ctx: DataContext, token: string, r: Range): Cases =>
+  ctx.db.cases.where(TOKEN_DEADLINES).between([token, r.lo], [token, r.hi], r.loIn, r.hiIn);
+
+const EVERY_DEADLINE: Range = { lo: Dexie.minKey, hi: Dexie.maxKey, loIn: true, hiIn: true };
+
+/**
+ * How far each word's range is read to find the rarest (a getAllKeys with a count: counting a whole
+ * range walks it, ~20 ms per 1,000 keys on a loaded laptop). A word under this many matches is rare
+ * enough to lead; if every word has more, the first leads and the walk checks the rest.
+ */
+const PROBE = 256;
+
+async function searchOf(ctx: DataContext, term: string, r: Range): Promise<Search> {
+  const words = [...new Set(term.split(/\s+/).filter((w) => w !== ''))];
+  const only = words.length === 1 ? words[0] : undefined;
+  if (only !== undefined) {
+    const token = await ctx.codec.index(only);
+    return { lead: () => tokenRange(ctx, token, r), others: [] };
+  }
+  const whole = await ctx.codec.index(words.join(' '));
+  if ((await tokenRange(ctx, whole, EVERY_DEADLINE).limit(1).primaryKeys()).length > 0)
+    return { lead: () => tokenRange(ctx, whole, r), others: [] };
+  const tokens = [...new Set(await Promise.all(words.map((w) => ctx.codec.index(w))))];
+  const probed = await Promise.all(
+    tokens.map(async (token) => ({
+      token,
+      seen: (await tokenRange(ctx, token, r).limit(PROBE).primaryKeys()).length,
+    })),
+  );
+  // Stable: among words past the probe, the first typed leads.
+  probed.sort((a, b) => a.seen - b.seen);
+  const lead = probed[0]?.token ?? whole;
+  return {
+    lead: () => tokenRange(ctx, lead, r),
+    others: probed.slice(1).map((p) => p.token),
+  };
+}
+
+/** Whether a row passes every filter of the query besides the leading token and the deadline chip. */
+function rowFilter(q: CaseQuery, s: Search, unsynced: ReadonlySet<string> | null): (row: CaseRow) => boolean {
+  const filters = columnFilters(q);
+  return (row) =>
+    (!unsynced || unsynced.has(row.id)) &&
+    s.others.every((t) => row.searchTokens.includes(t)) &&
+    filters.every((f) => inColumn(row, f));
+}
+
+/** The ids of every case a search matches, in list order: the lead range, kept by sets of keys. */
+async function searchIds(ctx: DataContext, q: CaseQuery, term: string): Promise<string[]> {
+  const r = deadlineRange(q);
+  const s = await searchOf(ctx, term, r);
+  const ordered = await keys(s.lead().primaryKeys());
+  const sets: Promise<ReadonlySet<string>>[] = [
+    ...s.others.map(async (t) => new Set(await keys(tokenRange(ctx, t, r).primaryKeys()))),
+    ...columnFilters(q).map(
+      async (f) =>
+        new Set(
+          await keys(
+            ctx.db.cases
+              .where(VALUE_INDEX[f.column])
+              .anyOf([...f.values])
+              .primaryKeys(),
+          ),
+        ),
+    ),
+    ...(q.unsynced ? [pendingCaseIds(ctx).then((p) => p.pending)] : []),
+  ];
+  const all = await Promise.all(sets);
+  return ordered.filter((id) => all.every((set) => set.has(id)));
+}
+
+/** Keys read by the first step of a filtered search walk; each further step reads twice as many. */
+const FIRST_STEP = 128;
+
+/**
+ * One window of a search, never waiting for the count of its matches (the list asks countCases for
+ * that beside it). A single word with no other filter is the window of its range: one getAllKeys with
+ * a count. Otherwise the lead range is read in growing prefixes of keys (128, 256, … so at most twice
+ * the keys needed), the new rows of each step opened and kept while they pass the other words and
+ * filters, until the window is full: the first page reads a few hundred rows, not every match. The
+ * total comes along only when the range ended before the window filled.
+ */
+async function searchPage(
+  ctx: DataContext,
+  q: CaseQuery,
+  term: string,
+  offset: number,
+  limit: number,
+): Promise<CasePage> {
+  const r = deadlineRange(q);
+  const s = await searchOf(ctx, term, r);
+  const want = offset + limit;
+  if (s.others.length === 0 && columnFilters(q).length === 0 && !q.unsynced) {
+    const window = offset > 0 ? s.lead().offset(offset).limit(limit) : s.lead().limit(limit);
+    const ids = await keys(window.primaryKeys());
+    return {
+      total: ids.length < limit && (offset === 0 || ids.length > 0) ? offset + ids.length : null,
+      ids,
+    };
+  }
+  const unsynced = q.unsynced ? (await pendingCaseIds(ctx)).pending : null;
+  const keep = rowFilter(q, s, unsynced);
+  const found: string[] = [];
+  let read = 0;
+  for (let step = FIRST_STEP; ; step *= 2) {
+    const prefix = await keys(s.lead().limit(step).primaryKeys());
+    const fresh = prefix.slice(read).filter((id) => !unsynced || unsynced.has(id));
+    read = prefix.length;
+    for (const row of await ctx.db.cases.bulkGet(fresh)) if (row && keep(row)) found.push(row.id);
+    if (prefix.length < step) return { total: found.length, ids: found.slice(offset, want) };
+    if (found.length >= want) return { total: null, ids: found.slice(offset, want) };
+  }
+}
+
 /** Every matching id in list order, or null when the plan is one index range (page it instead). */
 async function matchingIds(ctx: DataContext, q: CaseQuery, p: Plan): Promise<string[] | null> {
   const term = q.search?.trim();
-  if (term || q.unsynced) {
-    // A search, or "not synced" (the outbox is small), matches few cases: read their rows and apply
-    // every other filter to them.
-    const unsynced = q.unsynced ? (await pendingCaseIds(ctx)).pending : null;
-    let rows: CaseRow[];
-    if (term) {
-      const token = await ctx.codec.index(term);
-      rows = await ctx.db.cases.where('searchTokens').equals(token).toArray();
-      if (unsynced) rows = rows.filter((row) => unsynced.has(row.id));
-    } else {
-      rows = (await ctx.db.cases.bulkGet([...(unsynced ?? [])])).filter((row) => row !== undefined);
-    }
+  if (term) return searchIds(ctx, q, term);
+  if (q.unsynced) {
+    // "Not synced": the outbox is small, so read those rows and apply every other filter to them.
+    const unsynced = (await pendingCaseIds(ctx)).pending;
+    const rows = (await ctx.db.cases.bulkGet([...unsynced])).filter((row) => row !== undefined);
     const r = deadlineRange(q);
     const filters = columnFilters(q);
     return rows
@@ -155,39 +278,6 @@ export async function queryCaseIds(ctx: DataContext, q: CaseQuery): Promise<stri
   return (await matchingIds(ctx, q, p)) ?? keys(p.ordered().primaryKeys());
 }
 
-/** A search matching at least this many cases is paged by walking the list order, not by reading their rows. */
-export const BROAD_SEARCH = 500;
-/**
- * One read of the first ids of the list (getAllKeys with a count: cheap). If the window is not full by
- * then — the matches sit late in the order, or the page is far down — reading the matching rows is
- * cheaper than walking on (with an offset Dexie steps a cursor key by key).
- */
-const WALK_CHUNK = 3000;
-
-/**
- * A broad search (a surname typed alone matches thousands of cases at 100k): take the ids of the list
- * in order, a chunk at a time, and keep those the token matches until the window is full. Null when the
- * search is narrow or combined with filters the order does not cover (the row path is then cheaper).
- */
-async function broadSearchPage(
-  ctx: DataContext,
-  q: CaseQuery,
-  p: Plan,
-  offset: number,
-  limit: number,
-): Promise<CasePage | null> {
-  const term = q.search?.trim();
-  if (!term || q.unsynced || p.rest.length > 0) return null;
-  const token = await ctx.codec.index(term);
-  const matching = new Set(await keys(ctx.db.cases.where('searchTokens').equals(token).primaryKeys()));
-  if (matching.size < BROAD_SEARCH) return null;
-  const chunk = await keys(p.ordered().limit(WALK_CHUNK).primaryKeys());
-  const found = chunk.filter((id) => matching.has(id));
-  if (found.length < offset + limit && chunk.length === WALK_CHUNK) return null;
-  const everyMatch = columnFilters(q).length === 0 && (q.deadline ?? 'all') === 'all';
-  return { total: everyMatch ? matching.size : null, ids: found.slice(offset, offset + limit) };
-}
-
 /** The ids of one window of the list (from `offset`, at most `limit`). */
 export async function queryCasePage(
   ctx: DataContext,
@@ -195,9 +285,9 @@ export async function queryCasePage(
   offset: number,
   limit: number,
 ): Promise<CasePage> {
+  const term = q.search?.trim();
+  if (term) return searchPage(ctx, q, term, offset, limit);
   const p = plan(ctx, q);
-  const broad = await broadSearchPage(ctx, q, p, offset, limit);
-  if (broad) return broad;
   const all = await matchingIds(ctx, q, p);
   if (all) return { total: all.length, ids: all.slice(offset, offset + limit) };
   return { total: null, ids: await keys(p.ordered().offset(offset).limit(limit).primaryKeys()) };
@@ -205,6 +295,11 @@ export async function queryCasePage(
 
 /** How many cases match. */
 export async function countCases(ctx: DataContext, q: CaseQuery): Promise<number> {
+  const term = q.search?.trim();
+  if (term && columnFilters(q).length === 0 && !q.unsynced) {
+    const s = await searchOf(ctx, term, deadlineRange(q));
+    if (s.others.length === 0) return s.lead().count();
+  }
   const p = plan(ctx, q);
   const all = await matchingIds(ctx, q, p);
   return all ? all.length : p.ordered().count();
