@@ -6,7 +6,6 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Sealed } from './codec';
 import { migrations } from './migrations';
 import type { Migration } from './migrations/types';
-import { tokenDeadlinesMiddleware } from './search-index';
 
 export type EventRow = {
   id: string;
@@ -38,14 +37,11 @@ export type CaseRow = {
   assigneeId: string;
   updatedHlc: string;
   searchTokens: string[];
-  /**
-   * [token, nextDeadline] for each search token (multiEntry, migration 005): one token, soonest deadline
-   * first. Derived from searchTokens and nextDeadline on every write (search-index.ts): never set it.
-   */
-  tokenDeadlines?: [string, string][];
   body: Sealed;
 };
 export type CaseStateRow = { id: string; body: Sealed };
+/** The statistics' facts of one case (shared/stats CaseFacts, or null for a case without an opening), sealed. */
+export type CaseFactsRow = { id: string; body: Sealed };
 export type BlobRow = { sha256: string; size: number; mime: string; bytes: Uint8Array };
 export type MetaRow = { key: string; value: unknown };
 
@@ -54,6 +50,7 @@ export type TribunalDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'id'>;
   cases: EntityTable<CaseRow, 'id'>;
   caseStates: EntityTable<CaseStateRow, 'id'>;
+  caseFacts: EntityTable<CaseFactsRow, 'id'>;
   blobs: EntityTable<BlobRow, 'sha256'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
@@ -74,7 +71,6 @@ export function openTribunalDb(name: string, options: DbOptions = {}): TribunalD
   });
   const upTo = options.upTo ?? Number.POSITIVE_INFINITY;
   for (const m of migrations) if (m.version <= upTo) applyMigration(db, m);
-  db.use(tokenDeadlinesMiddleware);
   return db as TribunalDb;
 }
 

@@ -15,7 +15,7 @@
 import type { CaseEvent } from '#shared/events/envelope';
 import { err, ok, type Result } from '#shared/util/result';
 import { sealEventRecord, type Codec, type SealedRecord } from './codec';
-import type { CaseRow, CaseStateRow, EventRow, MetaRow, OutboxRow, TribunalDb } from './db';
+import type { CaseFactsRow, CaseRow, CaseStateRow, EventRow, MetaRow, OutboxRow, TribunalDb } from './db';
 import type { JournalPort } from './journal';
 import { buildProjections, type ProjectionEnv, type Projections } from './projections';
 import { createSerialQueue } from './serial';
@@ -153,6 +153,7 @@ type Prior = {
   caseIds: string[];
   cases: (CaseRow | undefined)[];
   states: (CaseStateRow | undefined)[];
+  facts: (CaseFactsRow | undefined)[];
   meta: (MetaRow | undefined)[];
   metaKeys: string[];
 };
@@ -179,19 +180,22 @@ async function storeFresh(
   try {
     prior = await ctx.db.transaction(
       'rw',
-      [ctx.db.events, ctx.db.outbox, ctx.db.cases, ctx.db.caseStates, ctx.db.meta],
+      [ctx.db.events, ctx.db.outbox, ctx.db.cases, ctx.db.caseStates, ctx.db.caseFacts, ctx.db.meta],
       async () => {
-        const [cases, states, meta] = await Promise.all([
+        const [cases, states, facts, meta] = await Promise.all([
           ctx.db.cases.bulkGet(caseIds),
           ctx.db.caseStates.bulkGet(caseIds),
+          ctx.db.caseFacts.bulkGet(caseIds),
           metaKeys.length ? ctx.db.meta.bulkGet(metaKeys) : Promise.resolve([]),
         ]);
-        const before: Prior = { caseIds, cases, states, meta, metaKeys };
+        const before: Prior = { caseIds, cases, states, facts, meta, metaKeys };
         await ctx.db.events.bulkAdd(rows);
         if (opts.meta?.length) await ctx.db.meta.bulkPut([...opts.meta]);
         if (outbox.length) await ctx.db.outbox.bulkPut(outbox);
         await ctx.db.cases.bulkPut(projections.value.built.cases);
         await ctx.db.caseStates.bulkPut(projections.value.built.states);
+        // The dashboard's facts (migration 006) change in the same transaction as the state they digest.
+        await ctx.db.caseFacts.bulkPut(projections.value.built.facts);
         return before;
       },
     );
@@ -210,7 +214,7 @@ async function undo(ctx: DataContext, fresh: readonly CaseEvent[], prior: Prior)
   try {
     await ctx.db.transaction(
       'rw',
-      [ctx.db.events, ctx.db.outbox, ctx.db.cases, ctx.db.caseStates, ctx.db.meta],
+      [ctx.db.events, ctx.db.outbox, ctx.db.cases, ctx.db.caseStates, ctx.db.caseFacts, ctx.db.meta],
       async () => {
         await ctx.db.events.bulkDelete(ids);
         await ctx.db.outbox.bulkDelete(ids);
@@ -218,6 +222,8 @@ async function undo(ctx: DataContext, fresh: readonly CaseEvent[], prior: Prior)
         await ctx.db.cases.bulkPut(restore(prior.cases));
         await ctx.db.caseStates.bulkDelete(gone(prior.states));
         await ctx.db.caseStates.bulkPut(restore(prior.states));
+        await ctx.db.caseFacts.bulkDelete(gone(prior.facts));
+        await ctx.db.caseFacts.bulkPut(restore(prior.facts));
         await ctx.db.meta.bulkDelete(prior.metaKeys.filter((_, i) => prior.meta[i] === undefined));
         await ctx.db.meta.bulkPut(restore(prior.meta));
       },

@@ -71,10 +71,12 @@ export function reprojectUndatedCases(
       const built = await buildProjections(ctx.codec, ctx.env, [caseId], events.value);
       const row = built.cases[0];
       const state = built.states[0];
-      if (!row || !state || row.nextDeadline === NO_DEADLINE) continue;
-      await ctx.db.transaction('rw', ctx.db.cases, ctx.db.caseStates, async () => {
+      const facts = built.facts[0];
+      if (!row || !state || !facts || row.nextDeadline === NO_DEADLINE) continue;
+      await ctx.db.transaction('rw', ctx.db.cases, ctx.db.caseStates, ctx.db.caseFacts, async () => {
         await ctx.db.cases.put(row);
         await ctx.db.caseStates.put(state);
+        await ctx.db.caseFacts.put(facts);
       });
       changed += 1;
     }

@@ -136,10 +136,15 @@ async function rebuildBatch(
   const built = await buildProjections(ctx.codec, ctx.env, caseIds, events);
   const after = caseIds[caseIds.length - 1] ?? '';
   const cursor: Cursor = { target: next.target, after, done: next.done };
-  await ctx.db.transaction('rw', [ctx.db.cases, ctx.db.caseStates, ctx.db.meta], async () => {
-    await ctx.db.cases.bulkPut(built.cases);
-    await ctx.db.caseStates.bulkPut(built.states);
-    await ctx.db.meta.put({ key: PROJECTION_CURSOR_KEY, value: cursor });
-  });
+  await ctx.db.transaction(
+    'rw',
+    [ctx.db.cases, ctx.db.caseStates, ctx.db.caseFacts, ctx.db.meta],
+    async () => {
+      await ctx.db.cases.bulkPut(built.cases);
+      await ctx.db.caseStates.bulkPut(built.states);
+      await ctx.db.caseFacts.bulkPut(built.facts);
+      await ctx.db.meta.put({ key: PROJECTION_CURSOR_KEY, value: cursor });
+    },
+  );
   return ok(undefined);
 }

@@ -7,9 +7,9 @@
 import { caseDeadlines, nextCaseDeadline, reduceCase, type CaseState } from '#shared/case/index';
 import type { CaseEvent } from '#shared/events/envelope';
 import type { HolidayCalendar } from '#shared/law/calendar';
+import { caseFacts } from '#shared/stats/index';
 import type { Codec } from './codec';
-import type { CaseRow, CaseStateRow } from './db';
-import { tokenDeadlines } from './search-index';
+import type { CaseFactsRow, CaseRow, CaseStateRow } from './db';
 
 /** The caseload's view of one case (sealed in CaseRow.body). */
 export type CaseSummary = {
@@ -41,7 +41,8 @@ export type CaseSummary = {
 /** Why a stored summary did not open: the codec's SealError code, or `unreadable` for anything else. */
 export type UnreadableReason = 'tampered' | 'wrong_key' | 'malformed' | 'unreadable';
 
-export type Projections = { cases: CaseRow[]; states: CaseStateRow[] };
+/** `facts`: the dashboard's per-case statistics facts (migration 006), written with the state. */
+export type Projections = { cases: CaseRow[]; states: CaseStateRow[]; facts: CaseFactsRow[] };
 
 export type ProjectionEnv = { calendar: HolidayCalendar; today: () => string };
 
@@ -123,10 +124,11 @@ export async function buildProjections(
     caseIds.map(async (caseId) => {
       const state = reduceCase(events.filter((e) => e.caseId === caseId));
       const summary = summarize(state, env);
-      const [searchTokens, body, stateBody] = await Promise.all([
+      const [searchTokens, body, stateBody, factsBody] = await Promise.all([
         Promise.all(searchTerms(state).map((t) => codec.index(t))),
         codec.seal('cases', summary),
         codec.seal('caseStates', state),
+        codec.seal('caseFacts', caseFacts(state)),
       ]);
       const nextDeadline = summary.nextDeadline?.due ?? NO_DEADLINE;
       const categories = [...new Set(state.disputeCategories)];
@@ -139,14 +141,12 @@ export async function buildProjections(
         assigneeId: summary.assigneeId ?? '',
         updatedHlc: state.lastHlc ?? '',
         searchTokens,
-        // Also derived on write (search-index.ts); set here so a projection equals its stored row.
-        tokenDeadlines: tokenDeadlines(searchTokens, nextDeadline),
         body,
       };
-      return { row, state: { id: caseId, body: stateBody } };
+      return { row, state: { id: caseId, body: stateBody }, facts: { id: caseId, body: factsBody } };
     }),
   );
   const cases = built.map((b) => b.row);
   const states: CaseStateRow[] = built.map((b) => b.state);
-  return { cases, states };
+  return { cases, states, facts: built.map((b) => b.facts) };
 }

@@ -8,10 +8,10 @@ import type { CaseEvent } from '#shared/events/envelope';
 import { createHlc } from '#shared/events/hlc';
 import type { Role } from '#shared/domain/organisation';
 import type { HolidayCalendar } from '#shared/law/calendar';
+import type { CaseFacts } from '#shared/stats/index';
 import { createUuidV7 } from '#shared/util/ids';
 import type { Result } from '#shared/util/result';
 import type { Codec } from './codec';
-import { readAllCaseStates, type CaseStateList, type UnreadableCaseState } from './case-states';
 import { openTribunalDb } from './db';
 import {
   ensureDeviceKeys,
@@ -29,6 +29,7 @@ import {
   type DataContext,
   type DataError,
 } from './event-store';
+import { allCaseFacts } from './case-facts';
 import { assigneeIds } from './handler-groups';
 import {
   exportAudit,
@@ -96,12 +97,10 @@ export type TribunalStore = {
   receive(events: readonly CaseEvent[]): Promise<Result<{ stored: string[]; skipped: string[] }, DataError>>;
   caseEvents(caseId: string): Promise<Result<CaseEvent[], DataError>>;
   caseState(caseId: string): Promise<CaseState | null>;
-  /**
-   * Every stored case state that opens; one that does not (tampered, another key, damaged) is named in
-   * `.unreadable` with its case id and reason instead of failing the whole read (#8).
-   */
-  allCaseStates(): Promise<CaseStateList>;
+  allCaseStates(): Promise<CaseState[]>;
   queryCaseIds(q: Omit<CaseQuery, 'today'>): Promise<string[]>;
+  /** The statistics' facts of every stored case (migration 006): what the dashboard reads (#9). */
+  allCaseFacts(): Promise<CaseFacts[]>;
   /** One window of the caseload (sorted by next deadline); the total too when it came free. */
   queryCasePage(q: Omit<CaseQuery, 'today'>, offset: number, limit: number): Promise<CasePage>;
   countCases(q: Omit<CaseQuery, 'today'>): Promise<number>;
@@ -193,7 +192,11 @@ export function openStore(o: StoreOptions): TribunalStore {
       const row = await db.caseStates.get(caseId);
       return row ? ((await o.codec.open('caseStates', row.body)) as CaseState) : null;
     },
-    allCaseStates: () => readAllCaseStates(ctx),
+    allCaseStates: async () => {
+      const rows = await db.caseStates.toArray();
+      return Promise.all(rows.map(async (r) => (await o.codec.open('caseStates', r.body)) as CaseState));
+    },
+    allCaseFacts: () => allCaseFacts(ctx),
     queryCaseIds: (q) => queryCaseIds(ctx, { ...q, today: today() }),
     queryCasePage: (q, offset, limit) => queryCasePage(ctx, { ...q, today: today() }, offset, limit),
     countCases: (q) => countCases(ctx, { ...q, today: today() }),
@@ -232,8 +235,6 @@ export type {
   CaseQuery,
   CasePage,
   CaseSummary,
-  CaseStateList,
-  UnreadableCaseState,
   PendingCases,
   Enrollment,
   RecoveryReport,

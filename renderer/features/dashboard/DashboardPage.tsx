@@ -10,7 +10,6 @@ import {
   buildYearbook,
   caseTable,
   computeStatsFromFacts,
-  factsOf,
   kpiTable,
   type CaseFacts,
   type Table,
@@ -50,7 +49,7 @@ export function DashboardPage({ useSource = useLocalDashboardSource }: { useSour
   }));
   const [drill, setDrill] = useState<Drill | null>(null);
 
-  const allFacts = useMemo(() => (src.states ? factsOf(src.states) : []), [src.states]);
+  const allFacts = useMemo(() => src.facts ?? [], [src.facts]);
   const byId = useMemo(() => new Map<string, CaseFacts>(allFacts.map((f) => [f.caseId, f])), [allFacts]);
   const units = useMemo(
     () =>
@@ -98,7 +97,7 @@ export function DashboardPage({ useSource = useLocalDashboardSource }: { useSour
         <EmptyLine>{t('dashboard.loadFailed', { message: src.error })}</EmptyLine>
       </Page>
     );
-  if (src.states === null || report === null)
+  if (src.facts === null || report === null)
     return (
       <Page title={t('dashboard.title')} testId="page-dashboard">
         <EmptyLine>{t('dashboard.loading')}</EmptyLine>
@@ -121,6 +120,7 @@ export function DashboardPage({ useSource = useLocalDashboardSource }: { useSour
           {drill ? (
             <DrillDown
               drill={drill}
+              report={report.value}
               facts={byId}
               names={src.names}
               asOf={asOf}

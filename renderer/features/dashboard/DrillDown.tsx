@@ -1,22 +1,50 @@
-/* The cases behind a number: a list with links to each case file (first 200, then more on request). */
+/*
+ * The cases behind a number: a list with links to each case file, 200 at a time. A KPI's cases are
+ * fetched when it is opened, a page at a time, by its key (shared/stats drillCases over the report on
+ * screen — the same call the hub answers as GET /v1/reports/kpis/cases); a yearbook cell brings its own.
+ */
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { KIND_ZH, type CaseFacts } from '#shared/stats/index';
+import { drillCases, KIND_ZH, type CaseFacts, type StatsReport } from '#shared/stats/index';
 import { paths } from '../../app/routes';
 
-export type Drill = { label: string; caseIds: readonly string[] };
+/** A KPI by key (in a group of a grouped report, or a rate's denominator), or a list of cases as is. */
+export type Drill =
+  | { label: string; key: string; group?: string; side?: 'numerator' | 'denominator' }
+  | { label: string; caseIds: readonly string[] };
 
 const PAGE = 200;
 
+/** The first `shown` case ids behind a drill, and how many there are in all. */
+function drillPage(
+  drill: Drill,
+  report: StatsReport | null,
+  shown: number,
+): { total: number; caseIds: readonly string[] } {
+  if ('caseIds' in drill) return { total: drill.caseIds.length, caseIds: drill.caseIds.slice(0, shown) };
+  if (report === null) return { total: 0, caseIds: [] };
+  const page = drillCases(report, {
+    key: drill.key,
+    group: drill.group,
+    side: drill.side,
+    offset: 0,
+    limit: shown,
+  });
+  return page.ok ? { total: page.value.total, caseIds: page.value.caseIds } : { total: 0, caseIds: [] };
+}
+
 export function DrillDown({
   drill,
+  report,
   facts,
   names,
   asOf,
   onClose,
 }: {
   drill: Drill;
+  /** The report on screen; a KPI drill's cases are read from it by key. */
+  report: StatsReport | null;
   facts: ReadonlyMap<string, CaseFacts>;
   names: Readonly<Record<string, string>>;
   /** "数据截至 <last sync>": the drill-down says how fresh its rows are, like every view. */
@@ -25,11 +53,12 @@ export function DrillDown({
 }) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(PAGE);
-  const rows = drill.caseIds.slice(0, shown).flatMap((id) => facts.get(id) ?? []);
+  const page = drillPage(drill, report, shown);
+  const rows = page.caseIds.flatMap((id) => facts.get(id) ?? []);
   return (
     <section className="panel drill" data-testid="drill-down" aria-live="polite">
       <header className="drill-header">
-        <h2>{t('dashboard.drill', { label: drill.label, count: drill.caseIds.length })}</h2>
+        <h2>{t('dashboard.drill', { label: drill.label, count: page.total })}</h2>
         <button type="button" className="btn" onClick={onClose}>
           {t('dashboard.drillClose')}
         </button>
@@ -67,7 +96,7 @@ export function DrillDown({
           ))}
         </tbody>
       </table>
-      {drill.caseIds.length > shown ? (
+      {page.total > shown ? (
         <button
           type="button"
           className="btn"
@@ -75,7 +104,7 @@ export function DrillDown({
             setShown((n) => n + PAGE);
           }}
         >
-          {t('dashboard.drillMore', { count: drill.caseIds.length })}
+          {t('dashboard.drillMore', { count: page.total })}
         </button>
       ) : null}
     </section>

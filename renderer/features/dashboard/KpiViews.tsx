@@ -41,7 +41,7 @@ function NumberButton({
       title={kpi.definition[lang]}
       aria-label={`${label} ${formatKpi(kpi, lang)}. ${t('dashboard.showCases', { label, count: kpi.caseIds.length })}`}
       onClick={() => {
-        onDrill({ label, caseIds: kpi.caseIds });
+        onDrill({ label, key: kpi.key });
       }}
     >
       {formatKpi(kpi, lang)}

@@ -30,7 +30,7 @@ export function BreakdownChart({
         unavailable={t('dashboard.chartsUnavailable')}
         onPick={(_, i) => {
           const b = breakdown[i];
-          if (b) onDrill({ label: `${title}：${b.label}`, caseIds: b.kpi.caseIds });
+          if (b) onDrill({ label: `${title}：${b.label}`, key: b.kpi.key });
         }}
       />
       <ul className="breakdown-list">
@@ -42,7 +42,7 @@ export function BreakdownChart({
               className="link-button"
               data-testid={`${testId}-${b.key}`}
               onClick={() => {
-                onDrill({ label: `${title}：${b.label}`, caseIds: b.kpi.caseIds });
+                onDrill({ label: `${title}：${b.label}`, key: b.kpi.key });
               }}
             >
               {b.kpi.value ?? 0}
@@ -85,8 +85,7 @@ export function GroupChart({
       onPick={(si, i) => {
         const g = report.groups[i];
         const s = series[si];
-        if (g && s)
-          onDrill({ label: `${label(g.key, g.label)} · ${s.name}`, caseIds: g.set.kpis[s.pick].caseIds });
+        if (g && s) onDrill({ label: `${label(g.key, g.label)} · ${s.name}`, key: s.pick, group: g.key });
       }}
     />
   );

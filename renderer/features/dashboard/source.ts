@@ -1,22 +1,23 @@
 /*
  * Where the dashboard gets its data: an injectable hook, so the page runs on the local store in the app
  * and on plain arrays in tests. Everything is local: the dashboard works offline from what was synced.
+ * It reads the facts projection (migration 006: one small row per case, kept in the same transaction as
+ * the case state), not every whole case state.
  */
 import { useMemo } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ExportRecord } from '../../data/store';
-import { DISCLOSURE_OF } from '#shared/stats/index';
+import { DISCLOSURE_OF, type CaseFacts } from '#shared/stats/index';
 import type { ExportedFile } from './ExportBar';
-import type { CaseState } from '#shared/case/index';
 import type { HolidayCalendar } from '#shared/law/calendar';
-import { useAllCaseStates, useStore } from '../../app/data-provider';
+import { queryKeys, useStore } from '../../app/data-provider';
 import { currentHolidayCalendar } from '../../app/holiday-calendar';
 import { useOrgDirectory } from '../review/use-org-directory';
 import { useSyncBinding, useSyncState } from '../sync/use-sync';
 
 export type DashboardSource = {
-  /** null while loading. */
-  states: readonly CaseState[] | null;
+  /** The statistics' facts of every case on this device; null while loading. */
+  facts: readonly CaseFacts[] | null;
   error: string | null;
   /** Today, China time. */
   today: string;
@@ -34,11 +35,13 @@ export type DashboardSource = {
 export type UseDashboardSource = () => DashboardSource;
 
 const EXPORT_AUDIT_KEY = ['audit', 'exports'] as const;
+/** Under the caseload's key, so every write or sync that refreshes the caseload refreshes the facts. */
+const FACTS_KEY = [...queryKeys.caseload, 'facts'] as const;
 
-/** The app's source: every case state in the local store, the enrolled user's names. */
+/** The app's source: the facts of every case in the local store, the enrolled user's names. */
 export function useLocalDashboardSource(): DashboardSource {
   const store = useStore();
-  const states = useAllCaseStates();
+  const facts = useQuery({ queryKey: FACTS_KEY, queryFn: () => store.allCaseFacts() });
   const enrollment = useQuery({
     queryKey: ['enrollment'],
     queryFn: async () => (await store.enrollment()) ?? null,
@@ -85,8 +88,8 @@ export function useLocalDashboardSource(): DashboardSource {
   return {
     recordExport,
     exports: [...(exports.data ?? [])].reverse(),
-    states: states.data ?? null,
-    error: states.error ? states.error.message : null,
+    facts: facts.data ?? null,
+    error: facts.error ? facts.error.message : null,
     today: store.today(),
     calendar: currentHolidayCalendar(),
     lastSync: lastSync.data ?? null,

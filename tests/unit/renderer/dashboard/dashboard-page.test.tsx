@@ -5,8 +5,8 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CaseState } from '#shared/case/index';
 import { bundledHolidayCalendar } from '#shared/law/bundled-data';
+import { factsOf, type CaseFacts } from '#shared/stats/index';
 import { Providers } from '../../../../renderer/app/providers';
 import { createQueryClient } from '../../../../renderer/app/query-client';
 import { DashboardPage } from '../../../../renderer/features/dashboard/DashboardPage';
@@ -31,18 +31,18 @@ vi.mock('../../../../renderer/platform', () => ({
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;
 
-let states: CaseState[];
+let facts: CaseFacts[];
 let root: Root;
 let host: HTMLDivElement;
 const cal = bundledHolidayCalendar();
 
 beforeAll(async () => {
-  states = (await buildScenario()).desk.states();
+  facts = factsOf((await buildScenario()).desk.states());
 });
 
 function source(over: Partial<DashboardSource> = {}): () => DashboardSource {
   const value: DashboardSource = {
-    states,
+    facts,
     error: null,
     today: '2026-04-10',
     calendar: cal.ok ? cal.value : null,
@@ -191,7 +191,7 @@ describe('dashboard page', () => {
   });
 
   it('says so while loading and when local data cannot be read', async () => {
-    await mount(source({ states: null }));
+    await mount(source({ facts: null }));
     expect(host.textContent).toContain('正在读取本机数据');
     await mount(source({ error: '数据库已损坏' }));
     expect(host.textContent).toContain('读取本机数据失败：数据库已损坏');
