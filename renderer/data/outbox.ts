@@ -320,6 +320,28 @@ async function resendUnlocked(
   return ok({ deviceSeq: sealed.deviceSeq });
 }
 
+/**
+ * The chain slots next to these events (same device, seq - 1 / seq / seq + 1, positive seqs only: a
+ * set-aside event's slot is negative) as [device, first seq, last seq] runs of consecutive seqs.
+ */
+export function slotRuns(events: readonly CaseEvent[]): [string, number, number][] {
+  const seqs = new Map<string, Set<number>>();
+  for (const e of events) {
+    let set = seqs.get(e.actor.deviceId);
+    if (!set) seqs.set(e.actor.deviceId, (set = new Set()));
+    for (const seq of [e.deviceSeq - 1, e.deviceSeq, e.deviceSeq + 1]) if (seq > 0) set.add(seq);
+  }
+  const runs: [string, number, number][] = [];
+  for (const [device, set] of seqs) {
+    let run: [string, number, number] | null = null;
+    for (const seq of [...set].sort((a, b) => a - b)) {
+      if (run && seq === run[2] + 1) run[2] = seq;
+      else runs.push((run = [device, seq, seq]));
+    }
+  }
+  return runs;
+}
+
 const EMPTY_STATUS: SyncStatus = { lastSyncAt: null, lastFailure: null, driftFlags: [] };
 
 export function createSyncLocal(
@@ -443,15 +465,24 @@ export function createSyncLocal(
     },
     saveStatus: (s) => put(K.status, s),
     storedNear: async (events) => {
-      const slots: [string, number][] = [];
-      for (const e of events)
-        for (const seq of [e.deviceSeq - 1, e.deviceSeq, e.deviceSeq + 1])
-          if (seq > 0) slots.push([e.actor.deviceId, seq]);
-      const byId = await db.events.bulkGet(events.map((e) => e.id));
-      const bySlot =
-        slots.length > 0 ? await db.events.where('[deviceId+deviceSeq]').anyOf(slots).toArray() : [];
+      const runs = slotRuns(events);
+      // One read transaction; the slots as runs of consecutive seqs, one range read each (a pulled
+      // page is mostly consecutive events of a few devices: a handful of reads, not three keys per event).
+      const [byId, bySlot] = await db.transaction('r', db.events, () =>
+        Promise.all([
+          db.events.bulkGet(events.map((e) => e.id)),
+          Promise.all(
+            runs.map(([device, from, to]) =>
+              db.events
+                .where('[deviceId+deviceSeq]')
+                .between([device, from], [device, to], true, true)
+                .toArray(),
+            ),
+          ),
+        ]),
+      );
       const rows = new Map<string, EventRow>();
-      for (const r of [...byId, ...bySlot]) if (r) rows.set(r.id, r);
+      for (const r of [...byId, ...bySlot.flat()]) if (r) rows.set(r.id, r);
       return Promise.all(
         [...rows.values()].map(async (r) => (await codec.open('events', r.body)) as CaseEvent),
       );
