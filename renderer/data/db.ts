@@ -6,6 +6,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Sealed } from './codec';
 import { migrations } from './migrations';
 import type { Migration } from './migrations/types';
+import { tokenDeadlinesMiddleware } from './search-index';
 
 export type EventRow = {
   id: string;
@@ -37,6 +38,11 @@ export type CaseRow = {
   assigneeId: string;
   updatedHlc: string;
   searchTokens: string[];
+  /**
+   * [token, nextDeadline] for each search token (multiEntry, migration 005): one token, soonest deadline
+   * first. Derived from searchTokens and nextDeadline on every write (search-index.ts): never set it.
+   */
+  tokenDeadlines?: [string, string][];
   body: Sealed;
 };
 export type CaseStateRow = { id: string; body: Sealed };
@@ -71,6 +77,7 @@ export function openTribunalDb(name: string, options: DbOptions = {}): TribunalD
   });
   const upTo = options.upTo ?? Number.POSITIVE_INFINITY;
   for (const m of migrations) if (m.version <= upTo) applyMigration(db, m);
+  db.use(tokenDeadlinesMiddleware);
   return db as TribunalDb;
 }
 

@@ -10,6 +10,7 @@ import type { HolidayCalendar } from '#shared/law/calendar';
 import { caseFacts } from '#shared/stats/index';
 import type { Codec } from './codec';
 import type { CaseFactsRow, CaseRow, CaseStateRow } from './db';
+import { tokenDeadlines } from './search-index';
 
 /** The caseload's view of one case (sealed in CaseRow.body). */
 export type CaseSummary = {
@@ -141,6 +142,8 @@ export async function buildProjections(
         assigneeId: summary.assigneeId ?? '',
         updatedHlc: state.lastHlc ?? '',
         searchTokens,
+        // Also derived on write (search-index.ts); set here so a projection equals its stored row.
+        tokenDeadlines: tokenDeadlines(searchTokens, nextDeadline),
         body,
       };
       return { row, state: { id: caseId, body: stateBody }, facts: { id: caseId, body: factsBody } };

@@ -12,6 +12,7 @@ import type { CaseFacts } from '#shared/stats/index';
 import { createUuidV7 } from '#shared/util/ids';
 import type { Result } from '#shared/util/result';
 import type { Codec } from './codec';
+import { readAllCaseStates, type CaseStateList, type UnreadableCaseState } from './case-states';
 import { openTribunalDb } from './db';
 import {
   ensureDeviceKeys,
@@ -97,7 +98,11 @@ export type TribunalStore = {
   receive(events: readonly CaseEvent[]): Promise<Result<{ stored: string[]; skipped: string[] }, DataError>>;
   caseEvents(caseId: string): Promise<Result<CaseEvent[], DataError>>;
   caseState(caseId: string): Promise<CaseState | null>;
-  allCaseStates(): Promise<CaseState[]>;
+  /**
+   * Every stored case state that opens; one that does not (tampered, another key, damaged) is named in
+   * `.unreadable` with its case id and reason instead of failing the whole read (#8).
+   */
+  allCaseStates(): Promise<CaseStateList>;
   queryCaseIds(q: Omit<CaseQuery, 'today'>): Promise<string[]>;
   /** The statistics' facts of every stored case (migration 006): what the dashboard reads (#9). */
   allCaseFacts(): Promise<CaseFacts[]>;
@@ -192,10 +197,7 @@ export function openStore(o: StoreOptions): TribunalStore {
       const row = await db.caseStates.get(caseId);
       return row ? ((await o.codec.open('caseStates', row.body)) as CaseState) : null;
     },
-    allCaseStates: async () => {
-      const rows = await db.caseStates.toArray();
-      return Promise.all(rows.map(async (r) => (await o.codec.open('caseStates', r.body)) as CaseState));
-    },
+    allCaseStates: () => readAllCaseStates(ctx),
     allCaseFacts: () => allCaseFacts(ctx),
     queryCaseIds: (q) => queryCaseIds(ctx, { ...q, today: today() }),
     queryCasePage: (q, offset, limit) => queryCasePage(ctx, { ...q, today: today() }, offset, limit),
@@ -235,6 +237,8 @@ export type {
   CaseQuery,
   CasePage,
   CaseSummary,
+  CaseStateList,
+  UnreadableCaseState,
   PendingCases,
   Enrollment,
   RecoveryReport,
