@@ -4,6 +4,7 @@
  * sequence number on; a puller's feed position for an event is max(event seq, earliest grant seq), which
  * appends a newly visible case's history at the grant point so cursors never move back.
  */
+import { batchQueries } from './batch-queries';
 import type { Db, SqlValue } from './db';
 import { num } from './db';
 import { holidayQueries } from './holiday-queries';
@@ -341,5 +342,6 @@ export function createQueries(db: Db): Queries {
     ...recoveryQueries(db),
     ...orgQueries(db),
     ...holidayQueries(db),
+    ...batchQueries(db),
   };
 }

@@ -213,7 +213,40 @@ export type Queries = {
   listHolidayYearAudit(year: number | null): Promise<HolidayYearAuditRow[]>;
   getState(key: string): Promise<string | null>;
   setState(key: string, value: string): Promise<void>;
+  // Set-at-a-time operations of the push path (batch-queries.ts), a few statements per request.
+  /** id, hash and hub seq of the stored events among `ids`. */
+  findEventHeads(ids: readonly string[]): Promise<{ id: string; hash: string; hubSeq: number }[]>;
+  getCases(caseIds: readonly string[]): Promise<CaseRecord[]>;
+  /** The cases among `caseIds` that `p` sees (the same grants as `canSee`). */
+  visibleAmong(caseIds: readonly string[], p: Principal): Promise<string[]>;
+  /** Every stored event of these cases, in hub order. */
+  caseEventsOf(caseIds: readonly string[]): Promise<StoredEvent[]>;
+  /** Inserts events with the hub seqs they carry; the device head is set apart (`setDeviceHead`). */
+  appendEvents(events: readonly (StoredEvent & { receivedAt: number })[]): Promise<void>;
+  setDeviceHead(deviceId: string, seq: number, hash: string): Promise<void>;
+  createCases(cases: readonly NewCase[]): Promise<void>;
+  /** Grants in order; an existing (case, type, principal) grant is kept as it is. */
+  grantMany(grants: readonly NewGrant[]): Promise<void>;
+  addBlobRefs(
+    refs: readonly { sha256: string; eventId: string; caseId: string; conf: string }[],
+  ): Promise<void>;
+  /** Upserts facts rows; at most one row per (case, audience). */
+  putCaseFactsMany(
+    rows: readonly { caseId: string; audience: FactsAudience; facts: string }[],
+  ): Promise<void>;
 };
+
+/** A case opened by a push, with the report facts its opening (and later events of the batch) set. */
+export type NewCase = {
+  caseId: string;
+  ownerOrgId: string;
+  openedSeq: number;
+  openedAt: number;
+  status: string;
+  category: string | null;
+  channel: string | null;
+};
+export type NewGrant = { caseId: string; type: GrantType; principalId: string; seq: number };
 
 export type Storage = {
   kind: 'sqlite' | 'postgres';

@@ -21,7 +21,8 @@ export const SUPERVISOR_REVIEW_TYPES: ReadonlySet<string> = new Set([
   'case.returned',
 ]);
 
-const STATEFUL: ReadonlySet<string> = new Set(['deadline.extended', 'closure.approved']);
+/** Types judged over the case reduced from its stored events (the push path flushes its batch first). */
+export const STATEFUL_REVIEW_TYPES: ReadonlySet<string> = new Set(['deadline.extended', 'closure.approved']);
 
 const APPROVAL_ZH: Readonly<Record<string, string>> = {
   'deadline.extended': '延长审理期限',
@@ -34,7 +35,7 @@ const APPROVAL_ZH: Readonly<Record<string, string>> = {
 export async function judgeReview(q: Queries, e: WireEvent): Promise<string | null> {
   if (SUPERVISOR_REVIEW_TYPES.has(e.type) && e.actor.role !== 'supervisor')
     return `supervisor_required: ${APPROVAL_ZH[e.type] ?? e.type}须由主管（supervisor 角色）审批（${e.type} needs the supervisor role）`;
-  if (!STATEFUL.has(e.type)) return null;
+  if (!STATEFUL_REVIEW_TYPES.has(e.type)) return null;
   // Bodies were fully validated (schema, hash, signature) when they were pushed.
   const events = (await q.caseEvents(e.caseId)).map((row) => JSON.parse(row.body) as CaseEvent);
   const refusal = checkReviewEvent(reduceCase(events), e);
