@@ -20,8 +20,10 @@ import {
   createOpfsJournal,
   JournalOffsetError,
   JournalReplaceError,
+  type BrowserJournal,
   type OpfsDirectory,
 } from './opfs-journal';
+import { createWorkerJournal, wrapWorker, type JournalWorkerLike } from './opfs-journal-client';
 import { printDocument } from './browser-print';
 
 export type BrowserPlatformOptions = {
@@ -29,6 +31,13 @@ export type BrowserPlatformOptions = {
   version?: string;
   /** The journal's folder; the OPFS root by default. */
   getDirectory?: () => Promise<OpfsDirectory>;
+  /**
+   * Starts the journal worker (a sync access handle, O(line) appends); null = none, then the fallback
+   * journal (one writable per append) is used. By default the worker Vite bundles.
+   */
+  journalWorker?: () => JournalWorkerLike | null;
+  /** A ready journal (the bench passes one it can close); built from the two options above by default. */
+  journal?: BrowserJournal;
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
   document?: Document;
 };
@@ -88,6 +97,15 @@ function downloadBytes(doc: Document, name: string, bytes: Uint8Array): void {
   }, 60_000);
 }
 
+/**
+ * The app's journal worker, bundled by Vite as its own script from 'self' (null where there are no
+ * workers). Kept out of opfs-journal-client.ts, which the worker's own bundle imports.
+ */
+function startJournalWorker(): JournalWorkerLike | null {
+  if (typeof Worker === 'undefined') return null;
+  return wrapWorker(new Worker(new URL('./opfs-journal-worker.ts', import.meta.url), { type: 'module' }));
+}
+
 /** Builds the browser platform; every dependency can be injected for tests. */
 export function createBrowserPlatform(options: BrowserPlatformOptions = {}): TribunalApi {
   const doc = options.document ?? document;
@@ -95,7 +113,14 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Tri
   const hubOrigin =
     options.hubOrigin ?? defaultHubOrigin(import.meta.env['VITE_HUB_URL'] as string | undefined, location);
   const getDirectory = options.getDirectory ?? (() => navigator.storage.getDirectory());
-  const journal = createOpfsJournal(getDirectory, journalFileName);
+  const journal =
+    options.journal ??
+    createWorkerJournal({
+      startWorker: options.journalWorker ?? startJournalWorker,
+      getDirectory,
+      fileName: journalFileName,
+      fallback: () => createOpfsJournal(getDirectory, journalFileName),
+    });
 
   const api: TribunalApi = {
     app: {

@@ -3,11 +3,14 @@
  * lines in the Origin Private File System, outside IndexedDB. Same semantics as the Electron journal:
  * byte offsets, whole lines only, a torn tail (an append that never completed) hidden and cut off.
  *
- * Durability: an append resolves only after `FileSystemWritableFileStream.close()` has committed the
- * write (Chromium writes a swap file and moves it into place). The browser gives no explicit fsync, so
- * this is the strongest guarantee the web platform offers. `keepExistingData` copies the file into the
- * swap file on every append, so appends cost O(journal size); fine for a day's events, and the reason
- * a worker with `createSyncAccessHandle` is the upgrade path.
+ * This file is the FALLBACK, for a browser without `createSyncAccessHandle` (or without module workers):
+ * the app normally journals through a dedicated worker (opfs-journal-client.ts → opfs-journal-worker.ts
+ * → opfs-sync-journal.ts) that appends in place and flushes, O(line) per save.
+ *
+ * Durability here: an append resolves only after `FileSystemWritableFileStream.close()` has committed
+ * the write (Chromium writes a swap file and moves it into place). `keepExistingData` copies the file
+ * into the swap file on every append, so appends cost O(journal size) — measured as the main cause of
+ * the slow save p99 (#4 item 7), hence the worker.
  */
 import type { IpcOutput } from '#shared/ipc/contract';
 
@@ -47,31 +50,48 @@ export class JournalReplaceError extends Error {}
 const newline = 0x0a;
 const chunk = 64 * 1024;
 
-const bytesOf = async (blob: Blob, start: number, end: number): Promise<Uint8Array> =>
-  new Uint8Array(await blob.slice(start, end).arrayBuffer());
+/**
+ * Bytes of a journal file by range: a Blob snapshot here, a sync access handle in the journal worker
+ * (opfs-sync-journal.ts). Both journals share the line logic below.
+ */
+export type JournalBytes = {
+  readonly size: number;
+  bytes(start: number, end: number): Promise<Uint8Array> | Uint8Array;
+};
 
-async function lastLineEnd(blob: Blob): Promise<number> {
-  let end = blob.size;
+export const blobBytes = (blob: Blob): JournalBytes => ({
+  size: blob.size,
+  bytes: async (start, end) => new Uint8Array(await blob.slice(start, end).arrayBuffer()),
+});
+
+/** The end of the last whole line (a torn tail after it is not part of the journal). */
+export async function lastLineEnd(src: JournalBytes): Promise<number> {
+  let end = src.size;
   while (end > 0) {
     const start = Math.max(0, end - chunk);
-    const at = (await bytesOf(blob, start, end)).lastIndexOf(newline);
+    const at = (await src.bytes(start, end)).lastIndexOf(newline);
     if (at >= 0) return start + at + 1;
     end = start;
   }
   return 0;
 }
 
-async function readLines(blob: Blob, from: number, maxBytes: number): Promise<IpcOutput<'journal:read'>> {
-  const size = blob.size;
+/** The whole lines from `from` (a line start), about `maxBytes` of them but at least one. */
+export async function readLines(
+  src: JournalBytes,
+  from: number,
+  maxBytes: number,
+): Promise<IpcOutput<'journal:read'>> {
+  const size = src.size;
   if (from > size) throw new JournalOffsetError(`偏移量超出日志末尾 (offset ${from} beyond end ${size})`);
-  if (from > 0 && (await bytesOf(blob, from - 1, from))[0] !== newline) {
+  if (from > 0 && (await src.bytes(from - 1, from))[0] !== newline) {
     throw new JournalOffsetError(`偏移量不在行首 (offset ${from} is not a line start)`);
   }
   let want = Math.min(maxBytes, size - from);
   let buf: Uint8Array = new Uint8Array(0);
   let cut = -1;
   while (want > 0) {
-    buf = await bytesOf(blob, from, from + want);
+    buf = await src.bytes(from, from + want);
     cut = buf.lastIndexOf(newline);
     if (cut >= 0 || from + want >= size) break;
     want = Math.min(want * 2, size - from);
@@ -79,7 +99,7 @@ async function readLines(blob: Blob, from: number, maxBytes: number): Promise<Ip
   if (cut < 0) return { lines: [], nextOffset: from, end: true };
   const nextOffset = from + cut + 1;
   const lines = new TextDecoder().decode(buf.subarray(0, cut)).split('\n');
-  return { lines, nextOffset, end: (await lastLineEnd(blob)) <= nextOffset };
+  return { lines, nextOffset, end: (await lastLineEnd(src)) <= nextOffset };
 }
 
 /** A journal in `fileName` inside the directory `getDirectory` answers (OPFS root by default). */
@@ -98,7 +118,7 @@ export function createOpfsJournal(
   const appendNow = async (lines: readonly string[]): Promise<number> => {
     const fh = await handle(true);
     const blob = await fh.getFile();
-    const safeEnd = await lastLineEnd(blob);
+    const safeEnd = await lastLineEnd(blobBytes(blob));
     const data = new TextEncoder().encode(lines.join('\n') + '\n');
     const writable = await fh.createWritable({ keepExistingData: true });
     try {
@@ -157,7 +177,7 @@ export function createOpfsJournal(
       }
       throw e;
     }
-    return readLines(await fh.getFile(), fromOffset, maxBytes);
+    return readLines(blobBytes(await fh.getFile()), fromOffset, maxBytes);
   };
 
   return {
