@@ -1,8 +1,11 @@
 /*
- * Hub benchmark (run by hub-sync.mjs under tsx): push 5,000 signed events in batches of 500 and pull them
- * back, over loopback HTTP against the real hub on SQLite, compared with the same request bodies POSTed
- * to a bare node:http server that only parses the JSON (the raw HTTP baseline of the same run).
- * Prints one JSON line: [{name, runs:[ms…], baseline?}].
+ * Hub benchmark (run by hub-sync.mjs under tsx): push 5,000 signed events (500 cases: one case.opened and
+ * nine review.commented each) in batches of 500 and pull them back, over loopback HTTP against the real
+ * hub on SQLite and on PostgreSQL, compared with the same number of request bodies POSTed to a bare
+ * node:http server that only parses the JSON (the raw HTTP baseline of the same run).
+ * PostgreSQL: HUB_BENCH_PG_URL (or HUB_TEST_PG_URL), else a throwaway loopback cluster
+ * (tests/support/postgres.mjs); when neither works the PostgreSQL rows carry the reason in `note`.
+ * Prints one JSON line: [{name, runs:[ms…], baseline?, note?}]; push rows note events/s.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -14,13 +17,13 @@ import type { CaseEvent } from '#shared/events/envelope';
 import { createUuidV7 } from '#shared/util/ids';
 import { buildHub } from '../../../hub/src/app';
 import { createEnrollCode, createOrg, createUser } from '../../../hub/src/admin/commands';
-import { openStorage } from '../../../hub/src/storage/open';
+import { openStorage, type StorageConfig } from '../../../hub/src/storage/open';
 
 const EVENTS = 5000;
 const BATCH = 500;
 const RUNS = 3;
 
-type Result = { name: string; runs: number[]; baseline?: string };
+type Result = { name: string; runs: number[]; baseline?: string; note?: string };
 
 async function post(url: string, body: string, token?: string): Promise<unknown> {
   const r = await fetch(url, {
@@ -51,9 +54,12 @@ async function makeEvents(): Promise<{
   return { device, events: [] };
 }
 
-async function hubRun(): Promise<{ push: number; pull: number }> {
+async function hubRun(
+  storageOf: (dir: string, run: number) => StorageConfig,
+  run: number,
+): Promise<{ push: number; pull: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-hub-'));
-  const storage = await openStorage({ kind: 'sqlite', file: join(dir, 'hub.sqlite') });
+  const storage = await openStorage(storageOf(dir, run));
   const ids = createUuidV7();
   const app = await buildHub({
     storage,
@@ -160,18 +166,81 @@ async function rawRun(): Promise<number> {
   return ms;
 }
 
+// A variable specifier: the .mjs helper has no type declarations, its shape is stated below.
+const POSTGRES_SUPPORT = '../../support/postgres.mjs';
+
+async function postgres(): Promise<{ url: string; stop: () => void } | string> {
+  const given = process.env['HUB_BENCH_PG_URL'] ?? process.env['HUB_TEST_PG_URL'];
+  if (given) return { url: given, stop: () => undefined };
+  const { startPostgres } = (await import(POSTGRES_SUPPORT)) as {
+    startPostgres: (o: { port: number; dir: string }) => { url: string; stop: () => void } | null;
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'bench-hub-pg-'));
+  try {
+    const pg = startPostgres({ port: 55492, dir });
+    if (!pg) return 'PostgreSQL 15 is not installed (/usr/lib/postgresql/15/bin/initdb missing)';
+    return {
+      url: pg.url,
+      stop: () => {
+        pg.stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    return `PostgreSQL did not start: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+const perSecond = (ms: number): string => `${Math.round((EVENTS / ms) * 1000).toLocaleString('en')} events/s`;
+const medianOf = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
 const raw: number[] = [];
 const push: number[] = [];
 const pull: number[] = [];
-for (let i = 0; i < RUNS; i++) {
-  raw.push(await rawRun());
-  const h = await hubRun();
-  push.push(h.push);
-  pull.push(h.pull);
+const pgPush: number[] = [];
+const pgPull: number[] = [];
+const pg = await postgres();
+try {
+  for (let i = 0; i < RUNS; i++) {
+    raw.push(await rawRun());
+    const h = await hubRun((dir) => ({ kind: 'sqlite', file: join(dir, 'hub.sqlite') }), i);
+    push.push(h.push);
+    pull.push(h.pull);
+    if (typeof pg !== 'string') {
+      const p = await hubRun(
+        (_dir, run) => ({
+          kind: 'postgres',
+          connectionString: pg.url,
+          schema: `bench_${String(process.pid)}_${String(run)}`,
+        }),
+        i,
+      );
+      pgPush.push(p.push);
+      pgPull.push(p.pull);
+    }
+  }
+} finally {
+  if (typeof pg !== 'string') pg.stop();
 }
 const results: Result[] = [
-  { name: 'http-raw-post-5k-events', runs: raw },
-  { name: 'hub-push-5k-events-sqlite', runs: push, baseline: 'http-raw-post-5k-events' },
+  { name: 'http-raw-post-5k-events', runs: raw, note: perSecond(medianOf(raw)) },
+  {
+    name: 'hub-push-5k-events-sqlite',
+    runs: push,
+    baseline: 'http-raw-post-5k-events',
+    note: perSecond(medianOf(push)),
+  },
   { name: 'hub-pull-5k-events-sqlite', runs: pull, baseline: 'http-raw-post-5k-events' },
+  ...(typeof pg === 'string'
+    ? [{ name: 'hub-push-5k-events-postgres', runs: [0], note: `skipped: ${pg}` }]
+    : [
+        {
+          name: 'hub-push-5k-events-postgres',
+          runs: pgPush,
+          baseline: 'http-raw-post-5k-events',
+          note: perSecond(medianOf(pgPush)),
+        },
+        { name: 'hub-pull-5k-events-postgres', runs: pgPull, baseline: 'http-raw-post-5k-events' },
+      ]),
 ];
 process.stdout.write(`${JSON.stringify(results)}\n`);
