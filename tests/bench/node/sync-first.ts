@@ -2,9 +2,10 @@
  * Sync benchmarks of issue #7 item 8, run by sync-first.mjs under tsx, over loopback HTTP against the
  * real hub (buildHub, as hub/src/main.ts):
  *
- * - first sync of CASES cases (10 events each; default 10,000 cases ≈ 100k events) to a new device: the
- *   real renderer sync engine (renderer/sync, createSyncLocal over a TribunalStore on fake-indexeddb:
- *   verify every signature and chain link, store, project every case) pulling from the hub; side by
+ * - first sync of CASES cases (10 events each; 10,000 cases ≈ 100k events; sync-first.mjs passes 1,000
+ *   unless BENCH_LARGE=1) to a new device: the real renderer sync engine (renderer/sync, createSyncLocal
+ *   over a TribunalStore on fake-indexeddb: verify every signature and chain link, store, project every
+ *   case) pulling from the hub; side by
  *   side, in the same run, PouchDB replicating the same events as documents from express-pouchdb (both
  *   ends on the memory adapter) to a new local database — the ratio is PouchDB's time over ours;
  * - incremental sync of 100 new events to that device (its second run);
@@ -151,6 +152,22 @@ async function push(hub: Hub, token: string, events: readonly CaseEvent[]): Prom
 const perSecond = (n: number, ms: number): string =>
   `${Math.round((n / ms) * 1000).toLocaleString('en')} events/s`;
 
+/** With BENCH_PROFILE=<file>: a CPU profile of the first sync alone (node:inspector), for finding where it goes. */
+async function profile(file: string | undefined): Promise<() => Promise<void>> {
+  if (!file) return () => Promise.resolve();
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async () => {
+    const { profile: p } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(p));
+    session.disconnect();
+  };
+}
+
 // ---- first and incremental sync, ours ----
 async function ourSync(events: CaseEvent[], extra: () => Promise<CaseEvent[]>, hub: Hub, token: string) {
   const sup = await hub.user('赵主任', 'supervisor');
@@ -167,9 +184,11 @@ async function ourSync(events: CaseEvent[], extra: () => Promise<CaseEvent[]>, h
     now: () => Date.now(),
     ownPublicKey: () => store.publicKeyJwk(),
   });
+  const stopProfile = await profile(process.env['BENCH_PROFILE']);
   const t0 = performance.now();
   const first = await engine.run();
   const firstMs = performance.now() - t0;
+  await stopProfile();
   if (!first.ok) throw new Error(`first sync failed: ${JSON.stringify(first.failure)}`);
   if (first.pull.stored < events.length)
     throw new Error(`stored ${String(first.pull.stored)} of ${String(events.length)}`);
@@ -370,7 +389,9 @@ try {
         note: perSecond(events.length, seedMs),
       });
       const ours = await ourSync(events, () => caseEvents(device, 100 / PER_CASE), hub, token);
-      log(`first sync ${ours.firstMs.toFixed(0)} ms, incremental ${ours.incMs.toFixed(0)} ms`);
+      log(
+        `first sync ${ours.firstMs.toFixed(0)} ms (${perSecond(events.length, ours.firstMs)}), incremental ${ours.incMs.toFixed(0)} ms`,
+      );
       const firstName = `first-sync-${String(CASES / 1000)}k-cases`;
       const pouch = await pouchSync(events);
       if (typeof pouch === 'number') {
@@ -380,11 +401,15 @@ try {
           name: firstName,
           runs: [ours.firstMs],
           baseline: `pouchdb-replicate-${String(CASES / 1000)}k-cases`,
-          note: `${(pouch / ours.firstMs).toFixed(2)}× faster than PouchDB`,
+          note: `${perSecond(events.length, ours.firstMs)}; ${(pouch / ours.firstMs).toFixed(2)}× faster than PouchDB (${perSecond(events.length, pouch)})`,
         });
       } else {
         log(`pouch skipped: ${pouch}`);
-        rows.push({ name: firstName, runs: [ours.firstMs], note: `PouchDB skipped: ${pouch}` });
+        rows.push({
+          name: firstName,
+          runs: [ours.firstMs],
+          note: `${perSecond(events.length, ours.firstMs)}; PouchDB skipped: ${pouch}`,
+        });
       }
       rows.push({ name: 'incremental-sync-100-events', runs: [ours.incMs] });
     } finally {
