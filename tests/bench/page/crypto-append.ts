@@ -174,6 +174,16 @@ register({
   },
 });
 
+register({
+  name: 'append-10k-codec-only-aes-gcm-2seals',
+  baseline: 'append-10k-codec-only-plain',
+  runs: 3,
+  run: async () => {
+    cryptoCodec ??= (await codecFromRawKey(crypto.getRandomValues(new Uint8Array(32)))).codec;
+    return codecOnly(sealingTwice(cryptoCodec));
+  },
+});
+
 /** The OPFS journal alone: the same 100 appends of 100 lines, as the plain and the sealed codec write them. */
 async function journalOnly(codec: Codec): Promise<number> {
   events ??= await makeEvents();
