@@ -119,6 +119,8 @@ export async function appendUnlocked(
 
   // Each event is sealed once: the same ciphertext is its journal line and its row (#8 part 6).
   const sealing = Promise.all(fresh.map((e) => sealEventRecord(ctx.codec, e)));
+  // Awaited below (a failure is reported there); marked handled for the paths that return before that.
+  sealing.catch(() => undefined);
   // The journal append starts as soon as they are sealed and runs while the cases are reduced and the
   // transaction commits.
   const journalled: Promise<Result<void, DataError>> =
