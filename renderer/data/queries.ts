@@ -117,8 +117,8 @@ const inRange = (d: string, r: Range): boolean =>
  * spaces that is itself a stored token (a name written with a space) is searched whole.
  */
 type Search = {
-  /** The range of the leading token, in list order. */
-  lead: () => Cases;
+  /** The leading token (codec index value): its range is walked, in list order. */
+  lead: string;
   /** The other tokens (codec index values) every match must also carry. */
   others: string[];
 };
@@ -140,11 +140,11 @@ async function searchOf(ctx: DataContext, term: string, r: Range): Promise<Searc
   const only = words.length === 1 ? words[0] : undefined;
   if (only !== undefined) {
     const token = await ctx.codec.index(only);
-    return { lead: () => tokenRange(ctx, token, r), others: [] };
+    return { lead: token, others: [] };
   }
   const whole = await ctx.codec.index(words.join(' '));
   if ((await tokenRange(ctx, whole, EVERY_DEADLINE).limit(1).primaryKeys()).length > 0)
-    return { lead: () => tokenRange(ctx, whole, r), others: [] };
+    return { lead: whole, others: [] };
   const tokens = [...new Set(await Promise.all(words.map((w) => ctx.codec.index(w))))];
   const probed = await Promise.all(
     tokens.map(async (token) => ({
@@ -155,10 +155,7 @@ async function searchOf(ctx: DataContext, term: string, r: Range): Promise<Searc
   // Stable: among words past the probe, the first typed leads.
   probed.sort((a, b) => a.seen - b.seen);
   const lead = probed[0]?.token ?? whole;
-  return {
-    lead: () => tokenRange(ctx, lead, r),
-    others: probed.slice(1).map((p) => p.token),
-  };
+  return { lead, others: probed.slice(1).map((p) => p.token) };
 }
 
 /** Whether a row passes every filter of the query besides the leading token and the deadline chip. */
@@ -170,11 +167,26 @@ function rowFilter(q: CaseQuery, s: Search, unsynced: ReadonlySet<string> | null
     filters.every((f) => inColumn(row, f));
 }
 
+/**
+ * When the lead range holds fewer than PROBE cases (an ID tail, a full name), its rows in one read,
+ * checked against every other word and filter: every match, in list order. Null for a broader lead.
+ */
+async function smallLead(ctx: DataContext, q: CaseQuery, s: Search, r: Range): Promise<string[] | null> {
+  const rows = await tokenRange(ctx, s.lead, r).limit(PROBE).toArray();
+  if (rows.length >= PROBE) return null;
+  const keep = rowFilter(q, s, q.unsynced ? (await pendingCaseIds(ctx)).pending : null);
+  return rows.filter(keep).map((row) => row.id);
+}
+
 /** The ids of every case a search matches, in list order: the lead range, kept by sets of keys. */
 async function searchIds(ctx: DataContext, q: CaseQuery, term: string): Promise<string[]> {
   const r = deadlineRange(q);
   const s = await searchOf(ctx, term, r);
-  const ordered = await keys(s.lead().primaryKeys());
+  if (s.others.length === 0 && columnFilters(q).length === 0 && !q.unsynced)
+    return keys(tokenRange(ctx, s.lead, r).primaryKeys());
+  const small = await smallLead(ctx, q, s, r);
+  if (small) return small;
+  const ordered = await keys(tokenRange(ctx, s.lead, r).primaryKeys());
   const sets: Promise<ReadonlySet<string>>[] = [
     ...s.others.map(async (t) => new Set(await keys(tokenRange(ctx, t, r).primaryKeys()))),
     ...columnFilters(q).map(
@@ -198,12 +210,101 @@ async function searchIds(ctx: DataContext, q: CaseQuery, term: string): Promise<
 const FIRST_STEP = 128;
 
 /**
+ * The lead range's ids in list order, read in growing prefixes of keys (128, 256, … so at most twice
+ * the keys needed), the new rows of each step opened and kept while `keep` holds, until `need` are
+ * found. `ended`: the range was read to its end.
+ */
+async function walkRows(
+  ctx: DataContext,
+  range: () => Cases,
+  keep: (row: CaseRow) => boolean,
+  need: number,
+): Promise<{ ids: string[]; ended: boolean }> {
+  const ids: string[] = [];
+  let read = 0;
+  for (let step = FIRST_STEP; ; step *= 2) {
+    const prefix = await keys(range().limit(step).primaryKeys());
+    const fresh = prefix.slice(read);
+    read = prefix.length;
+    for (const row of await ctx.db.cases.bulkGet(fresh)) if (row && keep(row)) ids.push(row.id);
+    if (prefix.length < step) return { ids, ended: true };
+    if (ids.length >= need) return { ids, ended: false };
+  }
+}
+
+/** A [value, deadline] index range that lists its cases in list order (a word, one status, …). */
+type Aligned = { index: string; value: string };
+
+function alignedRanges(q: CaseQuery, s: Search): Aligned[] {
+  const single = columnFilters(q).flatMap((f) => {
+    const value = f.values.length === 1 ? f.values[0] : undefined;
+    return value === undefined ? [] : [{ index: ORDER_INDEX[f.column], value }];
+  });
+  return [
+    { index: TOKEN_DEADLINES, value: s.lead },
+    ...s.others.map((value) => ({ index: TOKEN_DEADLINES, value })),
+    ...single,
+  ];
+}
+
+/**
+ * A search with other words or a one-value filter: every one of them is a range in list order, so
+ * the deadlines they share are found by leapfrogging — each range's first deadline at or after the
+ * current one (one key each), jumping to the latest until all agree — and only on a shared deadline
+ * are the lead's rows of that day opened and checked. Days where one of them has no case are never
+ * read, however many cases the others hold there (a surname with a status that sits late in the list).
+ */
+async function leapfrog(
+  ctx: DataContext,
+  r: Range,
+  aligned: Aligned[],
+  keep: (row: CaseRow) => boolean,
+  need: number,
+): Promise<{ ids: string[]; ended: boolean }> {
+  const [lead] = aligned;
+  if (!lead) return { ids: [], ended: true };
+  const ids: string[] = [];
+  let from: IndexableType = r.lo;
+  let fromIn = r.loIn;
+  const firstDay = async (a: Aligned): Promise<string | undefined> => {
+    const [key] = await ctx.db.cases
+      .where(a.index)
+      .between([a.value, from], [a.value, r.hi], fromIn, r.hiIn)
+      .limit(1)
+      .keys();
+    const day: unknown = Array.isArray(key) ? key[1] : undefined;
+    return typeof day === 'string' ? day : undefined;
+  };
+  for (;;) {
+    const days = await Promise.all(aligned.map(firstDay));
+    const known = days.filter((d): d is string => d !== undefined);
+    if (known.length < days.length) return { ids, ended: true };
+    const latest = known.reduce((a, b) => (b > a ? b : a));
+    if (known.every((d) => d === latest)) {
+      const day = await walkRows(
+        ctx,
+        () => ctx.db.cases.where(lead.index).equals([lead.value, latest]),
+        keep,
+        need - ids.length,
+      );
+      ids.push(...day.ids);
+      if (!day.ended) return { ids, ended: false };
+      if (ids.length >= need) {
+        // The window is full; whether later days match too is not known without reading on.
+        return { ids, ended: false };
+      }
+      fromIn = false;
+    } else fromIn = true;
+    from = latest;
+  }
+}
+
+/**
  * One window of a search, never waiting for the count of its matches (the list asks countCases for
  * that beside it). A single word with no other filter is the window of its range: one getAllKeys with
- * a count. Otherwise the lead range is read in growing prefixes of keys (128, 256, … so at most twice
- * the keys needed), the new rows of each step opened and kept while they pass the other words and
- * filters, until the window is full: the first page reads a few hundred rows, not every match. The
- * total comes along only when the range ended before the window filled.
+ * a count. Other words and one-value filters (status, category, assignee) leapfrog over their shared
+ * deadlines; filters of several values and 未同步 are checked on the rows opened. The total comes
+ * along only when the ranges ended before the window filled.
  */
 async function searchPage(
   ctx: DataContext,
@@ -216,25 +317,25 @@ async function searchPage(
   const s = await searchOf(ctx, term, r);
   const want = offset + limit;
   if (s.others.length === 0 && columnFilters(q).length === 0 && !q.unsynced) {
-    const window = offset > 0 ? s.lead().offset(offset).limit(limit) : s.lead().limit(limit);
+    const range = tokenRange(ctx, s.lead, r);
+    const window = offset > 0 ? range.offset(offset).limit(limit) : range.limit(limit);
     const ids = await keys(window.primaryKeys());
     return {
       total: ids.length < limit && (offset === 0 || ids.length > 0) ? offset + ids.length : null,
       ids,
     };
   }
+  // A lead of a few hundred cases is cheaper to open whole than to leapfrog over.
+  const small = await smallLead(ctx, q, s, r);
+  if (small) return { total: small.length, ids: small.slice(offset, want) };
   const unsynced = q.unsynced ? (await pendingCaseIds(ctx)).pending : null;
   const keep = rowFilter(q, s, unsynced);
-  const found: string[] = [];
-  let read = 0;
-  for (let step = FIRST_STEP; ; step *= 2) {
-    const prefix = await keys(s.lead().limit(step).primaryKeys());
-    const fresh = prefix.slice(read).filter((id) => !unsynced || unsynced.has(id));
-    read = prefix.length;
-    for (const row of await ctx.db.cases.bulkGet(fresh)) if (row && keep(row)) found.push(row.id);
-    if (prefix.length < step) return { total: found.length, ids: found.slice(offset, want) };
-    if (found.length >= want) return { total: null, ids: found.slice(offset, want) };
-  }
+  const aligned = alignedRanges(q, s);
+  const walked =
+    aligned.length === 1
+      ? await walkRows(ctx, () => tokenRange(ctx, s.lead, r), keep, want)
+      : await leapfrog(ctx, r, aligned, keep, want);
+  return { total: walked.ended ? walked.ids.length : null, ids: walked.ids.slice(offset, want) };
 }
 
 /** Every matching id in list order, or null when the plan is one index range (page it instead). */
@@ -298,7 +399,7 @@ export async function countCases(ctx: DataContext, q: CaseQuery): Promise<number
   const term = q.search?.trim();
   if (term && columnFilters(q).length === 0 && !q.unsynced) {
     const s = await searchOf(ctx, term, deadlineRange(q));
-    if (s.others.length === 0) return s.lead().count();
+    if (s.others.length === 0) return tokenRange(ctx, s.lead, deadlineRange(q)).count();
   }
   const p = plan(ctx, q);
   const all = await matchingIds(ctx, q, p);

@@ -192,3 +192,61 @@ describe('caseload search', () => {
     expect((await store.queryCasePage({ search: '欧阳 欧阳娜' }, 0, 30)).ids).toEqual([caseId]);
   });
 });
+
+describe('caseload search over a broad word', () => {
+  // 1,200 cases, every second one 张 (600: past the few hundred opened whole), statuses and deadlines
+  // correlated so that some days hold 张 but no case of a status (the leapfrog must skip them).
+  const BROAD = Array.from({ length: 1200 }, (_, i): CaseRow => {
+    const nextDeadline = i % 10 === 9 ? '9999-12-31' : addDays(TODAY, (i % 9) - 4);
+    return {
+      id: `b-${String(i).padStart(4, '0')}`,
+      status: i % 9 === 8 ? 'closed' : (STATUSES[i % 3] ?? ''),
+      categories: [CATEGORIES[i % 3] ?? ''],
+      categoryDeadlines: [[CATEGORIES[i % 3] ?? '', nextDeadline]],
+      nextDeadline,
+      assigneeId: i % 4 === 0 ? 'u1' : '',
+      updatedHlc: String(i),
+      searchTokens: [i % 2 === 0 ? '张' : '李', String(1000 + (i % 40))],
+      body: { v: 1, alg: 'none', data: {} },
+    };
+  });
+  const byHand = (q: Omit<CaseQuery, 'today'>) =>
+    BROAD.filter(
+      (r) =>
+        (q.search ?? '').split(' ').every((w) => r.searchTokens.includes(w)) &&
+        (!q.statuses?.length || q.statuses.includes(r.status)) &&
+        (!q.categories?.length || r.categories.some((c) => q.categories?.includes(c))) &&
+        (q.assigneeId === undefined || r.assigneeId === q.assigneeId) &&
+        (q.deadline !== 'overdue' || r.nextDeadline < TODAY),
+    )
+      .sort((a, b) =>
+        a.nextDeadline === b.nextDeadline ? (a.id < b.id ? -1 : 1) : a.nextDeadline < b.nextDeadline ? -1 : 1,
+      )
+      .map((r) => r.id);
+
+  it('pages a broad word with one-value filters (leapfrog), several values and two words, as by hand', async () => {
+    const { store } = harness();
+    await store.ctx.db.cases.bulkPut(BROAD);
+    for (const q of [
+      { search: '张', statuses: ['closed'] },
+      { search: '张', statuses: ['in_session'], assigneeId: 'u1' },
+      { search: '张', categories: ['work_injury'], deadline: 'overdue' as const },
+      { search: '张', statuses: ['registered', 'closed'] },
+      { search: '张 1010' },
+      { search: '张', statuses: ['accepted'] },
+    ]) {
+      const want = byHand(q);
+      for (const offset of [0, 30]) {
+        const page = await store.queryCasePage(q, offset, 30);
+        expect({ q, offset, ids: page.ids }).toEqual({ q, offset, ids: want.slice(offset, offset + 30) });
+        expect({ q, total: page.total ?? want.length }).toEqual({ q, total: want.length });
+      }
+      expect({ q, count: await store.countCases(q) }).toEqual({ q, count: want.length });
+    }
+    // A status no 张 case has: nothing, and the walk says so with a total of 0.
+    expect(await store.queryCasePage({ search: '张', statuses: ['accepted'] }, 0, 30)).toEqual({
+      total: 0,
+      ids: [],
+    });
+  });
+});

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { IDBKeyRange } from 'fake-indexeddb';
 import { plainCodec } from '../../../../renderer/data/codec';
-import { openTribunalDb, type TribunalDb } from '../../../../renderer/data/db';
+import { openTribunalDb, type CaseRow, type TribunalDb } from '../../../../renderer/data/db';
 import { createDataContext } from '../../../../renderer/data/event-store';
 import { memoryJournal } from '../../../../renderer/data/journal';
 import { queryCasePage } from '../../../../renderer/data/queries';
@@ -15,7 +15,7 @@ import { freshDb } from './fresh-db';
 
 const TODAY = '2026-11-28';
 
-const v4Row = (id: string, searchTokens: string[], nextDeadline: string) => ({
+const v4Row = (id: string, searchTokens: string[], nextDeadline: string): CaseRow => ({
   id,
   status: 'registered',
   categories: ['wage_arrears'],
@@ -110,8 +110,8 @@ describe('migration 005: search in deadline order', () => {
 
   it('keeps the pairs in step when a row is re-projected or modified, whoever writes it', async () => {
     const { db } = freshDb();
-    await db.cases.put({ ...v4Row('c1', ['王'], '2026-12-09'), categoryDeadlines: [] });
-    await db.cases.put({ ...v4Row('c2', ['王'], '2026-12-05'), categoryDeadlines: [] });
+    await db.cases.put(v4Row('c1', ['王'], '2026-12-09'));
+    await db.cases.put(v4Row('c2', ['王'], '2026-12-05'));
     expect(await underToken(db, '王')).toEqual(['c2', 'c1']);
     // The deadline moves (a new event re-projects the row): c1 now comes first.
     await db.cases.where('id').equals('c1').modify({ nextDeadline: '2026-12-01' });
