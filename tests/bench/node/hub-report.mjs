@@ -6,8 +6,10 @@ export default async function hubReport({ filter, median }) {
   const names = [
     'hub-events-scan-100k-sqlite',
     'hub-kpis-100k-sqlite',
+    'hub-kpis-drill-100k-sqlite',
     'hub-events-scan-100k-postgres',
     'hub-kpis-100k-postgres',
+    'hub-kpis-drill-100k-postgres',
   ];
   if (!names.some((n) => n.includes(filter))) return [];
   const out = execFileSync('npx', ['tsx', 'tests/bench/node/hub-report.ts'], {

@@ -9,7 +9,10 @@
  *
  * - hub-events-scan-100k-<db> (baseline): `SELECT body FROM events` — every stored body read once.
  * - hub-kpis-100k-<db>: GET /v1/reports/kpis?from=2026-01-01&to=2026-11-28&groupBy=assignee through
- *   app.inject (the route, its scope query, reduction and shared/stats; no socket).
+ *   app.inject (the route, its scope query, reduction and shared/stats; no socket). Since #9 item 7 the
+ *   answer carries counts only (its size is in the row's note).
+ * - hub-kpis-drill-100k-<db>: GET /v1/reports/kpis/cases — one page (200) of the cases behind 结案数,
+ *   same period and grouping.
  *
  * PostgreSQL: HUB_BENCH_PG_URL / HUB_TEST_PG_URL, else a throwaway cluster from tests/support/postgres.mjs
  * on loopback; skipped with the reason printed when none starts. HUB_BENCH_REPORT_CASES overrides N.
@@ -181,6 +184,8 @@ async function bench(cfg: StorageConfig, name: string, tpl: Template[], rows: Ro
 
     const scan: number[] = [];
     const kpis: number[] = [];
+    const drill: number[] = [];
+    let bytes = 0;
     for (let r = 0; r < RUNS; r++) {
       const s0 = performance.now();
       const all = await backend.db.all('SELECT body FROM events');
@@ -195,15 +200,32 @@ async function bench(cfg: StorageConfig, name: string, tpl: Template[], rows: Ro
       kpis.push(performance.now() - k0);
       if (res.statusCode !== 200) throw new Error(`kpis ${String(res.statusCode)} ${res.body.slice(0, 300)}`);
       const body = res.json<{ totals: { caseIds?: string[] }; scope?: unknown }>();
-      if (r === 0)
-        log(`${name}: kpis answer ${String(res.body.length)} bytes ${JSON.stringify(Object.keys(body))}`);
+      bytes = Buffer.byteLength(res.body);
+      if (r === 0) log(`${name}: kpis answer ${String(bytes)} bytes ${JSON.stringify(Object.keys(body))}`);
+      const d0 = performance.now();
+      const page = await app.inject({
+        method: 'GET',
+        url: '/v1/reports/kpis/cases?from=2026-01-01&to=2026-11-28&groupBy=assignee&key=closed&limit=200',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      drill.push(performance.now() - d0);
+      if (page.statusCode !== 200)
+        throw new Error(`drill ${String(page.statusCode)} ${page.body.slice(0, 300)}`);
+      const p = page.json<{ total: number; caseIds: string[] }>();
+      if (r === 0) log(`${name}: drill-down page ${String(p.caseIds.length)} of ${String(p.total)} cases`);
       log(
-        `${name}: run ${String(r + 1)} scan ${scan.at(-1)?.toFixed(0) ?? ''} ms, kpis ${kpis.at(-1)?.toFixed(0) ?? ''} ms`,
+        `${name}: run ${String(r + 1)} scan ${scan.at(-1)?.toFixed(0) ?? ''} ms, kpis ${kpis.at(-1)?.toFixed(0) ?? ''} ms, drill ${drill.at(-1)?.toFixed(0) ?? ''} ms`,
       );
     }
     const k = N >= 1000 ? `${String(N / 1000)}k` : String(N);
     rows.push({ name: `hub-events-scan-${k}-${name}`, runs: scan, note: `${String(events)} events` });
-    rows.push({ name: `hub-kpis-${k}-${name}`, runs: kpis, baseline: `hub-events-scan-${k}-${name}` });
+    rows.push({
+      name: `hub-kpis-${k}-${name}`,
+      runs: kpis,
+      baseline: `hub-events-scan-${k}-${name}`,
+      note: `answer ${String(bytes)} bytes`,
+    });
+    rows.push({ name: `hub-kpis-drill-${k}-${name}`, runs: drill, baseline: `hub-events-scan-${k}-${name}` });
   } finally {
     await app.close();
     await storage.close();

@@ -17,10 +17,25 @@
  *   with a facts projection (as the hub keeps, migration 006) instead of reading whole case states.
  * - dashboard-compute-100k: computeStatsFromFacts over 100k facts already in memory (what a period,
  *   unit or grouping change costs on screen).
+ * Since migration 006 the app keeps that facts projection (renderer/data caseFacts, written with each
+ * case state), so at 100k the app's own path is measured too, on the store's real table:
+ * - dashboard-store-facts-getall-100k (baseline): raw getAll() of the store's caseFacts rows.
+ * - dashboard-open-100k: what the dashboard does on open now (useLocalDashboardSource + DashboardPage):
+ *   store.allCaseFacts() (rows opened through the codec), computeStatsFromFacts for one year grouped by
+ *   handler.
+ * - dashboard-summary-100k: the KPI answer without case ids (summarizeReport) from facts in memory, and
+ *   - dashboard-drill-100k: one drill-down page (200 ids of 结案数) from a computed report.
  */
 import type { CaseState } from '#shared/case/index';
 import { bundledHolidayCalendar } from '#shared/law/bundled-data';
-import { computeStatsFromFacts, factsOf, type CaseFacts, type StatsInput } from '#shared/stats/index';
+import {
+  computeStatsFromFacts,
+  drillCases,
+  factsOf,
+  summarizeReport,
+  type CaseFacts,
+  type StatsInput,
+} from '#shared/stats/index';
 import { plainCodec } from '../../../renderer/data/codec';
 import { memoryJournal } from '../../../renderer/data/journal';
 import { openStore, type TribunalStore } from '../../../renderer/data/store';
@@ -130,6 +145,16 @@ function setup(): Promise<Ready> {
       }
     }
     const facts = factsOf(Array.from({ length: N }, (_, i) => stateOf(templates, i)));
+    // The store's own facts table (migration 006), as buildProjections writes it (plain codec).
+    if ((await db.caseFacts.count()) !== N) {
+      await db.caseFacts.clear();
+      for (let start = 0; start < N; start += CHUNK)
+        await db.caseFacts.bulkPut(
+          facts
+            .slice(start, start + CHUNK)
+            .map((f) => ({ id: f.caseId, body: { v: 1 as const, alg: 'none', data: f } })),
+        );
+    }
     return { store, raw: await openRaw(DB), factsDb, facts };
   })();
   return ready;
@@ -201,5 +226,60 @@ register({
   run: async () => {
     const { facts } = await setup();
     return timed(N, () => Promise.resolve(check(facts)));
+  },
+});
+
+register({
+  name: 'dashboard-store-facts-getall-100k',
+  runs: 3,
+  run: async () => {
+    const { raw } = await setup();
+    return timed(
+      N,
+      async () => (await reqOf(raw.transaction('caseFacts').objectStore('caseFacts').getAll())).length,
+    );
+  },
+});
+
+register({
+  name: 'dashboard-open-100k',
+  baseline: 'dashboard-store-facts-getall-100k',
+  runs: 3,
+  run: async () => {
+    const { store } = await setup();
+    return timed(N, async () => check(await store.allCaseFacts()));
+  },
+});
+
+register({
+  name: 'dashboard-summary-100k',
+  baseline: 'dashboard-compute-100k',
+  runs: 3,
+  run: async () => {
+    const { facts } = await setup();
+    return timed(N, () => {
+      const r = computeStatsFromFacts(facts, INPUT);
+      if (!r.ok) throw new Error(r.error.en);
+      const body = JSON.stringify(summarizeReport(r.value));
+      if (body.includes('"caseIds"')) throw new Error('case ids in the summary');
+      return Promise.resolve(r.value.caseCount);
+    });
+  },
+});
+
+let computed: ReturnType<typeof computeStatsFromFacts> | null = null;
+register({
+  name: 'dashboard-drill-100k',
+  runs: 5,
+  run: async () => {
+    const { facts } = await setup();
+    computed ??= computeStatsFromFacts(facts, INPUT);
+    const report = computed;
+    if (!report.ok) throw new Error(report.error.en);
+    const t0 = performance.now();
+    const page = drillCases(report.value, { key: 'closed', offset: 0, limit: 200 });
+    const ms = performance.now() - t0;
+    if (!page.ok || page.value.caseIds.length === 0) throw new Error('empty drill-down');
+    return ms;
   },
 });
