@@ -160,6 +160,15 @@ async function visibleFacts(ctx: HubContext, principal: Principal): Promise<Case
 
 type KpiQuery = z.infer<typeof kpiQuerySchema>;
 
+/**
+ * The last few full reports (with case ids) of one hub, so the drill-down pages that follow a KPI answer
+ * do not compute the report again. An entry serves only the same caller scope, query, day, holiday
+ * calendar (hubHolidayCalendar answers the same object while no year changed) and event log head (every
+ * push that changes facts or grants appends events); the KPI route itself always computes afresh.
+ */
+const REPORT_CACHE_SIZE = 4;
+type ReportCache = { key: string; calendar: unknown; report: StatsReport }[];
+
 /** The full report (with case ids) for one query, or the reply already sent. */
 async function reportFor(
   ctx: HubContext,
@@ -167,6 +176,7 @@ async function reportFor(
   reply: FastifyReply,
   principal: Principal,
   query: KpiQuery,
+  cache: { entries: ReportCache; use: boolean },
 ): Promise<StatsReport | null> {
   // The bundled calendar parses at build time; a failure here is a broken build, not bad input.
   if (!calendar.ok) {
@@ -176,14 +186,27 @@ async function reportFor(
     return null;
   }
   const { from, to, groupBy, formula, unit } = query;
-  const all = await visibleFacts(ctx, principal);
-  const facts = unit === undefined ? all : all.filter((f) => f.ownerOrgId === unit);
   // Issue #4: limits are counted with the administrators' published years too (routes/calendar.ts).
   const withPublished = await hubHolidayCalendar(ctx.storage.q);
+  const key = JSON.stringify([
+    principal,
+    from,
+    to,
+    groupBy ?? null,
+    formula ?? null,
+    unit ?? null,
+    dayOf(ctx.clock()),
+    await ctx.storage.q.lastHubSeq(),
+  ]);
+  const calendarUsed = withPublished ?? calendar.value;
+  const cached = cache.entries.find((c) => c.key === key && c.calendar === calendarUsed);
+  if (cache.use && cached) return cached.report;
+  const all = await visibleFacts(ctx, principal);
+  const facts = unit === undefined ? all : all.filter((f) => f.ownerOrgId === unit);
   const report = computeStatsFromFacts(facts, {
     period: { from, to },
     today: dayOf(ctx.clock()),
-    calendar: withPublished ?? calendar.value,
+    calendar: calendarUsed,
     groupBy: groupBy ?? null,
     options: formula === undefined ? {} : { closureRateFormula: formula },
   });
@@ -191,16 +214,22 @@ async function reportFor(
     await sendError(req, reply, 'invalid_request', { field: report.error.field, detail: report.error.zh });
     return null;
   }
+  cache.entries.unshift({ key, calendar: calendarUsed, report: report.value });
+  cache.entries.length = Math.min(cache.entries.length, REPORT_CACHE_SIZE);
   return report.value;
 }
 
 function registerKpiRoute(app: FastifyInstance, ctx: HubContext): void {
+  const entries: ReportCache = [];
   app.get('/v1/reports/kpis', async (req, reply) => {
     const auth = await authenticate(ctx, req);
     if (!auth.ok) return sendError(req, reply, auth.error);
     const parsed = kpiQuerySchema.safeParse(req.query);
     if (!parsed.success) return sendZodError(req, reply, parsed.error);
-    const report = await reportFor(ctx, req, reply, auth.value.principal, parsed.data);
+    const report = await reportFor(ctx, req, reply, auth.value.principal, parsed.data, {
+      entries,
+      use: false,
+    });
     if (report === null) return reply;
     return { ...summarizeReport(report), hubTime: isoTime(ctx.clock()) };
   });
@@ -212,7 +241,7 @@ function registerKpiRoute(app: FastifyInstance, ctx: HubContext): void {
     const parsed = drillQuerySchema.safeParse(req.query);
     if (!parsed.success) return sendZodError(req, reply, parsed.error);
     const { key, group, side, offset, limit, ...query } = parsed.data;
-    const report = await reportFor(ctx, req, reply, auth.value.principal, query);
+    const report = await reportFor(ctx, req, reply, auth.value.principal, query, { entries, use: true });
     if (report === null) return reply;
     const page = drillCases(report, { key, group, side, offset: offset ?? 0, limit: limit ?? 200 });
     if (!page.ok)

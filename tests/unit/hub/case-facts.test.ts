@@ -51,4 +51,25 @@ describe.each(BACKENDS)('stored case facts on $name', ({ config }) => {
     }>();
     expect(empty.caseCount).toBe(0);
   });
+
+  it('a drill-down after a push pages the new cases too (no stale report is reused)', async () => {
+    const org = await h.org('荆门市劳动人事争议仲裁院');
+    const arbUser = await h.user(org, '李仲裁', ['arbitrator']);
+    const supUser = await h.user(org, '赵主任', ['supervisor']);
+    const arb = await testDevice(h, arbUser, 'arbitrator');
+    const sup = await h.enroll(supUser);
+    const drill = async (): Promise<{ total: number; caseIds: string[] }> => {
+      const url = '/v1/reports/kpis/cases?from=2026-01-01&to=2026-12-31&key=accepted';
+      const res = await h.app.inject({ method: 'GET', url, headers: bearer(sup.token) });
+      expect(res.statusCode).toBe(200);
+      return res.json<{ total: number; caseIds: string[] }>();
+    };
+    const c1 = h.ids();
+    await arb.push([await arb.emit(c1, 'case.opened'), await arb.emit(c1, 'case.accepted')]);
+    expect(await drill()).toMatchObject({ total: 1, caseIds: [c1] });
+    expect(await drill()).toMatchObject({ total: 1, caseIds: [c1] });
+    const c2 = h.ids();
+    await arb.push([await arb.emit(c2, 'case.opened'), await arb.emit(c2, 'case.accepted')]);
+    expect(await drill()).toMatchObject({ total: 2, caseIds: [c1, c2].sort() });
+  });
 });
