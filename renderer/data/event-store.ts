@@ -15,7 +15,7 @@
 import type { CaseEvent } from '#shared/events/envelope';
 import { err, ok, type Result } from '#shared/util/result';
 import { sealEventRecord, type Codec, type SealedRecord } from './codec';
-import type { CaseFactsRow, CaseRow, CaseStateRow, EventRow, MetaRow, OutboxRow, TribunalDb } from './db';
+import type { EventRow, MetaRow, OutboxRow, TribunalDb } from './db';
 import type { JournalPort } from './journal';
 import { buildProjections, type ProjectionEnv, type Projections } from './projections';
 import { createSerialQueue } from './serial';
@@ -91,6 +91,11 @@ export type AppendOptions = {
   outbox?: boolean;
   /** Device metadata to commit in the same transaction (the writer's clock): one durable commit per save. */
   meta?: readonly MetaRow[];
+  /**
+   * The events were just made here (the writer: new ids from this device's generator), so none can be
+   * stored yet: skip the look-up of stored ids (a read transaction of its own before every save).
+   */
+  fresh?: boolean;
 };
 
 export function appendEvents(
@@ -107,7 +112,7 @@ export async function appendUnlocked(
   events: readonly CaseEvent[],
   opts: AppendOptions,
 ): Promise<Result<AppendReport, DataError>> {
-  const existing = await ctx.db.events.bulkGet(events.map((e) => e.id));
+  const existing = opts.fresh === true ? [] : await ctx.db.events.bulkGet(events.map((e) => e.id));
   const seen = new Set<string>();
   const fresh = events.filter((e, i) => {
     if (existing[i] || seen.has(e.id)) return false;
@@ -129,7 +134,7 @@ export async function appendUnlocked(
   const j = await journalled;
   if (!j.ok) {
     // Not journalled, so not saved: take back what the transaction committed meanwhile.
-    if (stored.ok) await undo(ctx, fresh, stored.value.prior);
+    if (stored.ok) await undo(ctx, fresh, stored.value.prior, stored.value.before);
     return j;
   }
   if (!stored.ok) return stored;
@@ -150,17 +155,19 @@ async function journalAppend(
   }
 }
 
-/** The rows a save replaced, read in its transaction, so a save the journal refused can be undone. */
-type Prior = {
-  caseIds: string[];
-  cases: (CaseRow | undefined)[];
-  states: (CaseStateRow | undefined)[];
-  facts: (CaseFactsRow | undefined)[];
-  meta: (MetaRow | undefined)[];
-  metaKeys: string[];
-};
+/** The meta rows a save replaced, read in its transaction, so a save the journal refused can be undone. */
+type Prior = { meta: (MetaRow | undefined)[]; metaKeys: string[] };
 
-type Stored = { events: Map<string, readonly CaseEvent[]>; prior: Prior };
+/**
+ * `events`: each touched case's full event list (for the cache); `before`: each touched case's events
+ * without this save's, from which an undo rebuilds the projections (instead of every save reading the
+ * old rows back in its transaction — a case state is the largest row a save writes).
+ */
+type Stored = {
+  events: Map<string, readonly CaseEvent[]>;
+  before: Map<string, readonly CaseEvent[]>;
+  prior: Prior;
+};
 
 /** The strict transaction; resolves to each touched case's full event list (for the cache). */
 async function storeFresh(
@@ -178,56 +185,72 @@ async function storeFresh(
       ? []
       : fresh.map((e) => ({ id: e.id, caseId: e.caseId, queuedAt: ctx.now(), attempts: 0 }));
   const metaKeys = (opts.meta ?? []).map((m) => m.key);
-  let prior: Prior;
+  const built = projections.value.built;
+  let meta: (MetaRow | undefined)[];
   try {
-    prior = await ctx.db.transaction(
+    meta = await ctx.db.transaction(
       'rw',
       [ctx.db.events, ctx.db.outbox, ctx.db.cases, ctx.db.caseStates, ctx.db.caseFacts, ctx.db.meta],
       async () => {
-        const [cases, states, facts, meta] = await Promise.all([
-          ctx.db.cases.bulkGet(caseIds),
-          ctx.db.caseStates.bulkGet(caseIds),
-          ctx.db.caseFacts.bulkGet(caseIds),
+        // Every request goes out at once, the read of the old meta first (IndexedDB runs a transaction's
+        // requests in order): one round trip for the whole save, not one per table (#4 item 7). Any
+        // failure rejects and aborts the transaction whole.
+        const [old] = await Promise.all([
           metaKeys.length ? ctx.db.meta.bulkGet(metaKeys) : Promise.resolve([]),
+          ctx.db.events.bulkAdd(rows),
+          opts.meta?.length ? ctx.db.meta.bulkPut([...opts.meta]) : undefined,
+          outbox.length ? ctx.db.outbox.bulkPut(outbox) : undefined,
+          ctx.db.cases.bulkPut(built.cases),
+          ctx.db.caseStates.bulkPut(built.states),
+          // The dashboard's facts (migration 006) change in the same transaction as the state they digest.
+          ctx.db.caseFacts.bulkPut(built.facts),
         ]);
-        const before: Prior = { caseIds, cases, states, facts, meta, metaKeys };
-        await ctx.db.events.bulkAdd(rows);
-        if (opts.meta?.length) await ctx.db.meta.bulkPut([...opts.meta]);
-        if (outbox.length) await ctx.db.outbox.bulkPut(outbox);
-        await ctx.db.cases.bulkPut(projections.value.built.cases);
-        await ctx.db.caseStates.bulkPut(projections.value.built.states);
-        // The dashboard's facts (migration 006) change in the same transaction as the state they digest.
-        await ctx.db.caseFacts.bulkPut(projections.value.built.facts);
-        return before;
+        return old;
       },
     );
   } catch (e) {
     return err({ code: 'storage_failed', message: e instanceof Error ? e.message : String(e) });
   }
-  return ok({ events: projections.value.events, prior });
+  return ok({
+    events: projections.value.events,
+    before: projections.value.before,
+    prior: { meta, metaKeys },
+  });
 }
 
-/** Takes a committed save back (its journal append failed): events, outbox entries, projections, meta. */
-async function undo(ctx: DataContext, fresh: readonly CaseEvent[], prior: Prior): Promise<void> {
+/**
+ * Takes a committed save back (its journal append failed): deletes its events and outbox entries, puts
+ * back the meta it replaced, and rebuilds each touched case's projections from the case's other events
+ * (a case that had none loses its rows) — in one transaction.
+ */
+async function undo(
+  ctx: DataContext,
+  fresh: readonly CaseEvent[],
+  prior: Prior,
+  before: ReadonlyMap<string, readonly CaseEvent[]>,
+): Promise<void> {
   const ids = fresh.map((e) => e.id);
   const restore = <T>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => r !== undefined);
-  const gone = (rows: readonly ({ id: string } | undefined)[]): string[] =>
-    prior.caseIds.filter((_, i) => rows[i] === undefined);
+  const kept = [...before].filter(([, events]) => events.length > 0).map(([caseId]) => caseId);
+  const emptied = [...before].filter(([, events]) => events.length === 0).map(([caseId]) => caseId);
   try {
+    const rebuilt = await buildProjections(ctx.codec, ctx.env, kept, [...before.values()].flat());
     await ctx.db.transaction(
       'rw',
       [ctx.db.events, ctx.db.outbox, ctx.db.cases, ctx.db.caseStates, ctx.db.caseFacts, ctx.db.meta],
       async () => {
-        await ctx.db.events.bulkDelete(ids);
-        await ctx.db.outbox.bulkDelete(ids);
-        await ctx.db.cases.bulkDelete(gone(prior.cases));
-        await ctx.db.cases.bulkPut(restore(prior.cases));
-        await ctx.db.caseStates.bulkDelete(gone(prior.states));
-        await ctx.db.caseStates.bulkPut(restore(prior.states));
-        await ctx.db.caseFacts.bulkDelete(gone(prior.facts));
-        await ctx.db.caseFacts.bulkPut(restore(prior.facts));
-        await ctx.db.meta.bulkDelete(prior.metaKeys.filter((_, i) => prior.meta[i] === undefined));
-        await ctx.db.meta.bulkPut(restore(prior.meta));
+        await Promise.all([
+          ctx.db.events.bulkDelete(ids),
+          ctx.db.outbox.bulkDelete(ids),
+          ctx.db.cases.bulkDelete(emptied),
+          ctx.db.caseStates.bulkDelete(emptied),
+          ctx.db.caseFacts.bulkDelete(emptied),
+          ctx.db.cases.bulkPut(rebuilt.cases),
+          ctx.db.caseStates.bulkPut(rebuilt.states),
+          ctx.db.caseFacts.bulkPut(rebuilt.facts),
+          ctx.db.meta.bulkDelete(prior.metaKeys.filter((_, i) => prior.meta[i] === undefined)),
+          ctx.db.meta.bulkPut(restore(prior.meta)),
+        ]);
       },
     );
   } catch {
@@ -269,7 +292,16 @@ async function projectCases(
   ctx: DataContext,
   caseIds: readonly string[],
   fresh: readonly CaseEvent[],
-): Promise<Result<{ built: Projections; events: Map<string, readonly CaseEvent[]> }, DataError>> {
+): Promise<
+  Result<
+    {
+      built: Projections;
+      events: Map<string, readonly CaseEvent[]>;
+      before: Map<string, readonly CaseEvent[]>;
+    },
+    DataError
+  >
+> {
   // The cases not in the cache: their stored events in one indexed query (a pulled page touches
   // hundreds of cases; one query per case was most of applying it, #7 item 8).
   const uncached = caseIds.filter((id) => !ctx.cache.events.has(id));
@@ -278,15 +310,17 @@ async function projectCases(
   const freshOf = groupByCase(fresh);
   const all: CaseEvent[] = [];
   const byCase = new Map<string, readonly CaseEvent[]>();
+  const before = new Map<string, readonly CaseEvent[]>();
   for (const caseId of caseIds) {
     // A copy: the reducer may keep references into payloads; the cached events must stay as stored.
     const cached = ctx.cache.events.get(caseId);
     const stored = cached ? structuredClone(cached) : (read.value.get(caseId) ?? []);
+    before.set(caseId, stored);
     const mine = [...stored, ...(freshOf.get(caseId) ?? [])];
     all.push(...mine);
     if (caseIds.length <= CACHE_WRITES_UP_TO) byCase.set(caseId, mine);
   }
-  return ok({ built: await buildProjections(ctx.codec, ctx.env, caseIds, all), events: byCase });
+  return ok({ built: await buildProjections(ctx.codec, ctx.env, caseIds, all), events: byCase, before });
 }
 
 function groupByCase(events: readonly CaseEvent[]): Map<string, CaseEvent[]> {

@@ -77,8 +77,10 @@ export function writeEvents(
       head = { deviceSeq: event.deviceSeq, hash: event.hash };
     }
     // The clock goes in the same strict transaction as the events: one durable commit per save, not two.
+    // New ids from this device's generator: nothing to look up before storing them.
     const stored = await appendUnlocked(ctx, sealed, {
       meta: [{ key: HLC_KEY, value: author.hlc.serialize() }],
+      fresh: true,
     });
     if (!stored.ok) return stored;
     // Committed: the next save links to this head without reading it back (dropped on any other change).

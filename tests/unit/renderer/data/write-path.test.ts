@@ -177,6 +177,47 @@ describe('the save path', () => {
     expect(twice.ok && twice.value).toMatchObject({ journalled: 3, restored: 0, rejournalled: 0 });
   });
 
+  it('restores at start what the journal got but IndexedDB never committed (closed between the two)', async () => {
+    const h = harness();
+    const author = await enrolled(h.store);
+    const caseId = await openCase(h.store, author);
+    // The other order of the same race: the journal line is durable, the transaction never commits.
+    h.store.ctx.db.events.hook('creating', () => {
+      throw new Error('the app died before the transaction committed');
+    });
+    const r = await h.store.write(author, [note(caseId, 1, h.store.newId())]);
+    expect(r.ok).toBe(false);
+    expect(h.journal.lines).toHaveLength(3);
+    const again = h.reopen();
+    expect(await again.ctx.db.events.count()).toBe(2);
+    const report = await again.recover();
+    expect(report.ok && report.value).toMatchObject({ journalled: 3, restored: 1, rejournalled: 0 });
+    expect(await again.ctx.db.events.count()).toBe(3);
+    expect((await again.caseState(caseId))?.notes).toHaveLength(1);
+    expect(await again.caseState(caseId)).toEqual(reduceCase(await fromDb(again, caseId)));
+    // It goes out to the hub like any other save of this device.
+    expect(await again.ctx.db.outbox.count()).toBe(3);
+  });
+
+  it('a refused save that opened its case leaves no rows of that case behind', async () => {
+    const h = harness();
+    const author = await enrolled(h.store);
+    h.store.ctx.journal = {
+      append: () => Promise.resolve({ ok: false, error: { code: 'disk_full', message: '磁盘已满' } }),
+      readAll: () => h.journal.readAll(),
+    };
+    const caseId = h.store.newId();
+    const r = await h.store.write(author, [
+      { caseId, type: 'case.opened', payload: SAMPLE_PAYLOADS['case.opened'] },
+    ]);
+    expect(r.ok).toBe(false);
+    expect(await h.store.ctx.db.events.count()).toBe(0);
+    expect(await h.store.ctx.db.outbox.count()).toBe(0);
+    expect(await h.store.ctx.db.cases.count()).toBe(0);
+    expect(await h.store.ctx.db.caseStates.count()).toBe(0);
+    expect(await h.store.ctx.db.caseFacts.count()).toBe(0);
+  });
+
   it('reports a failed journal append as a failed save', async () => {
     const h = harness();
     const author = await enrolled(h.store);
