@@ -14,6 +14,12 @@ export type Benchmark = {
   sampleMemory?: boolean;
   /** The runner writes a PDF of this many bytes to disk and sets it on the page's #bench-file input. */
   inputPdf?: number;
+  /**
+   * Measured from navigation start: each run is a fresh load of the bench page (?run=<name>) and `run`
+   * returns performance.now() at the measured point; `prepare` runs once before, in the bench page.
+   */
+  freshLoad?: boolean;
+  prepare?: () => Promise<void>;
 };
 
 export const benchmarks: Benchmark[] = [];
