@@ -1,8 +1,10 @@
 /*
  * The dashboard's read of the facts projection (migration 006): every case's shared/stats CaseFacts
  * from the caseFacts table, one small sealed row per case, instead of opening every whole case state.
- * A case stored before v6 (or by a writer that predates it) has a state but no facts row yet: its facts
- * are computed from the state once, written, and answered with the rest, so nothing is left out.
+ * A case stored before v6 (or by a writer that predates it) has a state but no facts row yet, and a row
+ * that does not open (damaged, tampered, left plain by the encryption migration) counts as missing: its
+ * facts are computed from the state once, written, and answered with the rest, so nothing is left out.
+ * A state that does not open either fails the read with the codec's error (the dashboard says so).
  */
 import { upgradeCaseState, type CaseState } from '#shared/case/index';
 import { caseFacts, type CaseFacts } from '#shared/stats/index';
@@ -15,10 +17,24 @@ export async function allCaseFacts(ctx: DataContext): Promise<CaseFacts[]> {
   const { db, codec } = ctx;
   const rows = await db.caseFacts.toArray();
   const out: CaseFacts[] = [];
-  const opened = await Promise.all(rows.map((r) => codec.open('caseFacts', r.body)));
-  // Written by buildProjections from shared/stats caseFacts (null: a state without case.opened).
-  for (const f of opened as (CaseFacts | null)[]) if (f !== null) out.push(f);
-  if (rows.length < (await db.caseStates.count())) out.push(...(await backfill(ctx, rows)));
+  const good: { id: string }[] = [];
+  const opened = await Promise.all(
+    rows.map(async (r) => {
+      try {
+        return { id: r.id, facts: await codec.open('caseFacts', r.body) };
+      } catch {
+        return null;
+      }
+    }),
+  );
+  for (const o of opened) {
+    if (o === null) continue;
+    good.push(o);
+    // Written by buildProjections from shared/stats caseFacts (null: a state without case.opened).
+    const f = o.facts as CaseFacts | null;
+    if (f !== null) out.push(f);
+  }
+  if (good.length < (await db.caseStates.count())) out.push(...(await backfill(ctx, good)));
   return out;
 }
 

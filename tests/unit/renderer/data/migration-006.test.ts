@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { caseFacts } from '#shared/stats/index';
-import { plainCodec } from '../../../../renderer/data/codec';
+import { plainCodec, type Codec, type Sealed } from '../../../../renderer/data/codec';
 import { buildScenario } from '../../shared/stats/scenario';
 import { freshDb } from './fresh-db';
 import { harness } from './store-harness';
@@ -73,5 +73,22 @@ describe('migration 006: case facts projection', () => {
     expect(await plainCodec.open('caseFacts', row.body)).toEqual(expected.find((f) => f.caseId === s.ids.B));
     // Read again: answered from the rows, nothing missing, nothing twice.
     expect(byId(await h.store.allCaseFacts())).toEqual(expected);
+  });
+
+  it('a facts row that does not open is derived again from its state, not dropped', async () => {
+    const s = await buildScenario();
+    // The plain codec, except that a row marked `broken` does not open (as a tampered one would not).
+    const codec: Codec = {
+      ...plainCodec,
+      open: (c, b: Sealed) =>
+        b.alg === 'broken' ? Promise.reject(new Error('tampered')) : plainCodec.open(c, b),
+    };
+    const h = harness(codec);
+    expect((await h.store.receive(Object.values(s.ids).flatMap((id) => s.desk.events(id)))).ok).toBe(true);
+    const db = h.store.ctx.db;
+    const expected = byId(await h.store.allCaseFacts());
+    await db.caseFacts.put({ id: s.ids.C, body: { v: 1, alg: 'broken', data: null } });
+    expect(byId(await h.store.allCaseFacts())).toEqual(expected);
+    expect((await db.caseFacts.get(s.ids.C))?.body.alg).toBe('none');
   });
 });
