@@ -6,7 +6,7 @@
 import type { CaseState } from '#shared/case/index';
 import type { CaseEvent } from '#shared/events/envelope';
 import { createHlc } from '#shared/events/hlc';
-import type { Role } from '#shared/domain/organisation';
+import { ROLES, type Role } from '#shared/domain/organisation';
 import type { HolidayCalendar } from '#shared/law/calendar';
 import type { CaseFacts } from '#shared/stats/index';
 import { createUuidV7 } from '#shared/util/ids';
@@ -64,6 +64,7 @@ import { recoverFromJournal, type RecoveryReport } from './recovery';
 import type { CaseSummary } from './projections';
 import { writeEvents, type Author, type Draft, type WriteError } from './writer';
 
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
 export type StoreOptions = {
   dbName: string;
   codec: Codec;
@@ -165,6 +166,7 @@ export function openStore(o: StoreOptions): TribunalStore {
       deviceId: enrollment.deviceId,
       orgId: enrollment.orgId,
       role: (enrollment.roles[0] ?? 'mediator') as Role,
+      roles: enrollment.roles.filter(isRole),
       privateKey: keys.privateKey,
       hlc,
       newId,

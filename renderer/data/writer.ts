@@ -12,6 +12,7 @@ import type {
   CaseEvent,
 } from '#shared/events/envelope';
 import type { Hlc } from '#shared/events/hlc';
+import { actorRoleFor } from '#shared/events/actor-role';
 import { parseCaseEvent } from '#shared/events/parse';
 import { nextChainLink, sealEvent } from '#shared/events/signing';
 import type { Role } from '#shared/domain/organisation';
@@ -24,7 +25,10 @@ export type Author = {
   userId: string;
   deviceId: string;
   orgId: string;
+  /** The role events are signed with when `roles` is not given (tests, tools). */
   role: Role;
+  /** Every role the user holds: each event is signed with the one its type needs (actorRoleFor). */
+  roles?: readonly Role[];
   privateKey: CryptoKey;
   hlc: Hlc;
   newId: () => string;
@@ -62,7 +66,12 @@ export function writeEvents(
         payload: d.payload,
         conf: d.conf ?? 'public',
         at: { hlc: author.hlc.tick(), wall: new Date(ctx.now()).toISOString() },
-        actor: { userId: author.userId, deviceId: author.deviceId, orgId: author.orgId, role: author.role },
+        actor: {
+          userId: author.userId,
+          deviceId: author.deviceId,
+          orgId: author.orgId,
+          role: (author.roles && actorRoleFor(d.type, author.roles)) ?? author.role,
+        },
         ...link,
       } as UnsignedEvent;
       const event = await sealEvent(unsigned, author.privateKey);
