@@ -19,6 +19,7 @@ import { err, ok, type Result } from '#shared/util/result';
 import { plainCodec, type Codec, type Sealed } from './codec';
 import {
   openTribunalDb,
+  type CaseFactsRow,
   type CaseRow,
   type CaseStateRow,
   type EventRow,
@@ -36,6 +37,7 @@ export type MigrationCounts = {
   events: number;
   cases: number;
   caseStates: number;
+  caseFacts: number;
   meta: number;
   chunks: number;
   journalLines: number;
@@ -197,7 +199,15 @@ async function migrateJournal(
 export async function migratePlainData(
   o: MigrationOptions,
 ): Promise<Result<MigrationReport, MigrationError>> {
-  const none: MigrationCounts = { events: 0, cases: 0, caseStates: 0, meta: 0, chunks: 0, journalLines: 0 };
+  const none: MigrationCounts = {
+    events: 0,
+    cases: 0,
+    caseStates: 0,
+    caseFacts: 0,
+    meta: 0,
+    chunks: 0,
+    journalLines: 0,
+  };
   const marker = await o.db.meta.get(PLAIN_MIGRATION_KEY);
   if (marker) return ok({ ...none, alreadyDone: true, damagedJournalLines: 0 });
   const batch = o.batchSize ?? 500;
@@ -229,6 +239,17 @@ export async function migratePlainData(
       reseal: async (r) =>
         isPlain(r.body)
           ? { ...r, body: await o.codec.seal('caseStates', await plainCodec.open('caseStates', r.body)) }
+          : null,
+    });
+    // The dashboard's per-case facts (migration 006): amounts, dates and handlers, sealed like the states.
+    counts.caseFacts = await migrateTable(o, {
+      phase: 'caseFacts',
+      table: o.db.table<CaseFactsRow, string>('caseFacts'),
+      key: (r) => r.id,
+      batch,
+      reseal: async (r) =>
+        isPlain(r.body)
+          ? { ...r, body: await o.codec.seal('caseFacts', await plainCodec.open('caseFacts', r.body)) }
           : null,
     });
     counts.meta = await migrateTable(o, {

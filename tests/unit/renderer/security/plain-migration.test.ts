@@ -90,7 +90,7 @@ function dump(v: unknown): string {
 }
 
 async function scan(h: Harness): Promise<string[]> {
-  const names = ['events', 'outbox', 'cases', 'caseStates', 'blobs', 'blobChunks', 'meta'];
+  const names = ['events', 'outbox', 'cases', 'caseStates', 'caseFacts', 'blobs', 'blobChunks', 'meta'];
   const store = h.reopen();
   const text = [
     ...(await Promise.all(names.map(async (n) => dump(await store.ctx.db.table(n).toArray())))),
@@ -122,6 +122,7 @@ describe('migrating a pre-encryption device', () => {
         events: 6,
         cases: 3,
         caseStates: 3,
+        caseFacts: 3,
         meta: 1,
         chunks: 2,
         journalLines: 6,
@@ -130,6 +131,13 @@ describe('migrating a pre-encryption device', () => {
       },
     });
     expect(await scan(h)).toEqual([]);
+    // The dashboard's facts rows are sealed too (they hold amounts, dates and handlers, not only names).
+    const after = h.reopen();
+    const facts = await after.ctx.db.caseFacts.toArray();
+    after.close();
+    expect(facts).toHaveLength(3);
+    for (const row of facts)
+      expect(await codec.open('caseFacts', row.body)).toMatchObject({ caseId: row.id });
 
     // The app's store over the migrated data, with the encrypting codec.
     const sealed = openStore({
@@ -166,7 +174,7 @@ describe('migrating a pre-encryption device', () => {
   });
 
   it('a crash after any batch loses nothing: the next start finishes, nothing is sealed twice', async () => {
-    for (const crashAt of ['events', 'cases', 'caseStates', 'meta', 'chunks'] as const) {
+    for (const crashAt of ['events', 'cases', 'caseStates', 'caseFacts', 'meta', 'chunks'] as const) {
       const { h, caseIds, photoSha } = await plainDevice();
       const codec = await key(5);
       const crashed = migrate(h, codec, {
