@@ -50,8 +50,7 @@ describe('storedNear', () => {
       { ...at(7), deviceSeq: 30 },
       ev('another-device', 4),
     ]);
-    expect(near.map((e) => [e.actor.deviceId, e.deviceSeq]).sort((x, y) => x[1] - y[1])).toEqual(
-      [2, 3, 4, 7].map((s) => [device, s]),
-    );
+    const found = [...near].sort((x, y) => x.deviceSeq - y.deviceSeq);
+    expect(found.map((e) => [e.actor.deviceId, e.deviceSeq])).toEqual([2, 3, 4, 7].map((s) => [device, s]));
   });
 });
