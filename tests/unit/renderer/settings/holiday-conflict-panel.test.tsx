@@ -78,6 +78,12 @@ async function render(access: HolidayAccess, language: Language = 'zh-CN') {
   return host;
 }
 
+const must = (el: ParentNode, id: string): HTMLElement => {
+  const f = byTestId(el, id);
+  if (!f) throw new Error(`no element ${id}`);
+  return f;
+};
+
 const field = (el: ParentNode, id: string) => {
   const f = byTestId(el, id);
   if (!(f instanceof HTMLInputElement)) throw new Error(`no field ${id}`);
@@ -87,10 +93,10 @@ const field = (el: ParentNode, id: string) => {
 describe('a holiday year in conflict with the hub', () => {
   it('shows both versions to the administrator, and a replacement needs a reason', async () => {
     const el = await render('admin');
-    expect(byTestId(el, 'holiday-year-2027').getAttribute('data-status')).toBe('conflict');
-    expect(byTestId(el, 'holiday-status-2027').textContent).toBe('与同步枢纽发布的版本不一致');
-    const local = byTestId(el, 'holiday-local-2027').textContent;
-    const hub = byTestId(el, 'holiday-hub-2027').textContent;
+    expect(must(el, 'holiday-year-2027').getAttribute('data-status')).toBe('conflict');
+    expect(must(el, 'holiday-status-2027').textContent).toBe('与同步枢纽发布的版本不一致');
+    const local = must(el, 'holiday-local-2027').textContent;
+    const hub = must(el, 'holiday-hub-2027').textContent;
     expect(local).toContain('测试假日 2027-01-13');
     expect(local).toContain('调休上班：无');
     expect(hub).toContain('第 2 版，荆门市总工会 管理员乙，2026-11-28');
@@ -99,17 +105,15 @@ describe('a holiday year in conflict with the hub', () => {
     // No remove button on a conflicting year: the decision is one of the two below.
     expect(el.querySelector('[data-testid="holiday-remove-2027"]')).toBeNull();
 
-    await click(byTestId(el, 'holiday-replace-2027'));
+    await click(must(el, 'holiday-replace-2027'));
     await waitFor(() => byTestId(el, 'holiday-conflict-error-2027'));
-    expect(byTestId(el, 'holiday-conflict-error-2027').textContent).toContain('请写明替换枢纽版本的理由');
+    expect(must(el, 'holiday-conflict-error-2027').textContent).toContain('请写明替换枢纽版本的理由');
     expect(rows.get(HOLIDAY_YEARS_SYNC_KEY)).toMatchObject({ replace: {} });
 
     await type(field(el, 'holiday-replace-reason-2027'), '核对通知原文：1 月 13 日放假');
-    await click(byTestId(el, 'holiday-replace-2027'));
+    await click(must(el, 'holiday-replace-2027'));
     await waitFor(() => byTestId(el, 'holiday-replace-pending-2027'));
-    expect(byTestId(el, 'holiday-replace-pending-2027').textContent).toContain(
-      '核对通知原文：1 月 13 日放假',
-    );
+    expect(must(el, 'holiday-replace-pending-2027').textContent).toContain('核对通知原文：1 月 13 日放假');
     expect(rows.get(HOLIDAY_YEARS_SYNC_KEY)).toMatchObject({
       replace: { '2027': '核对通知原文：1 月 13 日放假' },
     });
@@ -117,22 +121,22 @@ describe('a holiday year in conflict with the hub', () => {
 
   it("keeping the hub's version removes the local entry and the conflict", async () => {
     const el = await render('admin');
-    await click(byTestId(el, 'holiday-keep-hub-2027'));
+    await click(must(el, 'holiday-keep-hub-2027'));
     await waitFor(() => el.querySelector('[data-testid="holiday-conflicts"]') === null, 'no conflicts');
     expect(rows.get(ADDED_HOLIDAY_YEARS_KEY)).toEqual({});
-    expect(byTestId(el, 'holiday-year-2027').getAttribute('data-status')).toBe('published');
-    expect(byTestId(el, 'holiday-year-2027').textContent).toContain('同步枢纽发布');
+    expect(must(el, 'holiday-year-2027').getAttribute('data-status')).toBe('published');
+    expect(must(el, 'holiday-year-2027').textContent).toContain('同步枢纽发布');
   });
 
   it('offers a non-administrator only the hub version, in English too', async () => {
     const el = await render('not_admin', 'en');
-    expect(byTestId(el, 'holiday-conflicts').textContent).toContain(
+    expect(must(el, 'holiday-conflicts').textContent).toContain(
       'a year typed here differs from the sync hub version',
     );
     expect(el.querySelector('[data-testid="holiday-replace-2027"]')).toBeNull();
-    expect(byTestId(el, 'holiday-conflict-2027').textContent).toContain(
+    expect(must(el, 'holiday-conflict-2027').textContent).toContain(
       "Only an administrator may replace the sync hub's version",
     );
-    expect(byTestId(el, 'holiday-keep-hub-2027')).toBeTruthy();
+    expect(must(el, 'holiday-keep-hub-2027')).toBeTruthy();
   });
 });
