@@ -30,6 +30,15 @@ await build({
   outfile: join(pageDir, 'bench.js'),
   logLevel: 'warning',
 });
+// The OPFS journal worker (renderer/platform/opfs-journal-worker.ts): Vite bundles it for the app;
+// here it is its own script the bench pages start by name (save-one.ts), as the app would.
+await build({
+  entryPoints: ['renderer/platform/opfs-journal-worker.ts'],
+  bundle: true,
+  format: 'esm',
+  outfile: join(pageDir, 'opfs-journal-worker.js'),
+  logLevel: 'warning',
+});
 writeFileSync(
   join(pageDir, 'index.html'),
   // bench.css: the stylesheets the bundled screens import (start-100k renders the caseload page).
@@ -37,7 +46,8 @@ writeFileSync(
 );
 
 const server = createServer((req, res) => {
-  const file = req.url === '/bench.js' ? 'bench.js' : req.url === '/bench.css' ? 'bench.css' : 'index.html';
+  const scripts = ['/bench.js', '/bench.css', '/opfs-journal-worker.js'];
+  const file = scripts.includes(req.url) ? req.url.slice(1) : 'index.html';
   const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
   res.setHeader('content-type', type);
   res.end(existsSync(join(pageDir, file)) ? readFileSync(join(pageDir, file)) : '');
