@@ -27,7 +27,10 @@ export type Author = {
   orgId: string;
   /** The role events are signed with when `roles` is not given (tests, tools). */
   role: Role;
-  /** Every role the user holds: each event is signed with the one its type needs (actorRoleFor). */
+  /**
+   * Every role the user holds: each event is signed with the one its type needs (actorRoleFor). A
+   * caller that means one role for a write passes `{ ...author, role, roles: [role] }`.
+   */
   roles?: readonly Role[];
   privateKey: CryptoKey;
   hlc: Hlc;

@@ -95,7 +95,7 @@ export function useReview(caseId: string): ReviewTools {
     if (!author) return '本设备尚未登记，不能记录审查';
     const before = saveStateStore.getState().current;
     reportSaveState('saving');
-    const r = await store.write({ ...author, role: role ?? author.role }, drafts);
+    const r = await store.write(role ? { ...author, role, roles: [role] } : author, drafts);
     reportSaveState(r.ok ? 'saved-local' : before);
     if (!r.ok) return r.error.message;
     await Promise.all([

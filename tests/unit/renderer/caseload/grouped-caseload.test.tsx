@@ -54,7 +54,7 @@ async function seeded(roles: string[]) {
   if (!author) throw new Error('no author');
   for (const assignee of [ARB_LI, ARB_LI, MED_SUN, ARB_LI, null]) {
     const caseId = h.store.newId();
-    const r = await h.store.write({ ...author, role: 'supervisor' }, [
+    const r = await h.store.write({ ...author, role: 'supervisor', roles: ['supervisor'] }, [
       {
         caseId,
         type: 'case.opened',

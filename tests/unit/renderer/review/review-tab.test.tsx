@@ -97,7 +97,7 @@ async function mount(
     [COLLEAGUE, ENROLLMENT.orgId],
     [STRANGER, OTHER_ORG],
   ] as const) {
-    const r = await h.store.write({ ...author, userId, orgId, role: 'arbitrator' }, [
+    const r = await h.store.write({ ...author, userId, orgId, role: 'arbitrator', roles: ['arbitrator'] }, [
       { caseId, type: 'review.commented', payload: { text: '已阅卷' } },
     ]);
     if (!r.ok) throw new Error(r.error.message);
