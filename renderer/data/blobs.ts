@@ -73,6 +73,9 @@ export async function importEvidenceFile(
   const oneShot = total <= (o.oneShotLimit ?? ONE_SHOT_LIMIT);
   const hasher = oneShot ? null : createSha256();
   let whole: Uint8Array | null = null;
+  // One chunk is written while the next is read, hashed and sealed (the codec's work and IndexedDB's
+  // run on different threads): at most two chunks in memory, so a 2 GB import stays flat.
+  let writing: Promise<void> = Promise.resolve();
   try {
     if (oneShot) whole = new Uint8Array(await file.arrayBuffer());
     await blobTable(ctx).put({ ...rowBase(pendingId, total, o.mime, blobKey, 0), state: 'pending' });
@@ -83,12 +86,23 @@ export async function importEvidenceFile(
         ? whole.slice(at, at + chunkSize)
         : new Uint8Array(await file.slice(at, at + chunkSize).arrayBuffer());
       hasher?.update(chunk);
-      await chunkTable(ctx).put({ blobKey, index, bytes: await ctx.codec.sealBytes('blobs', chunk) });
-      o.onProgress?.(Math.min(at + chunkSize, total), total);
+      const bytes = await ctx.codec.sealBytes('blobs', chunk);
+      await writing;
+      const row = { blobKey, index, bytes };
+      const done = Math.min(at + chunkSize, total);
+      writing = chunkTable(ctx)
+        .put(row)
+        .then(() => o.onProgress?.(done, total));
+      // Awaited on the next turn or after the loop; marked handled so a failure while the next chunk is
+      // being sealed is not reported as unhandled before that.
+      writing.catch(() => undefined);
     }
+    await writing;
     const sha256 = whole ? await sha256HexOneShot(whole) : (hasher?.digestHex() ?? '');
     return await finish(ctx, pendingId, rowBase(sha256, total, o.mime, blobKey, index));
   } catch (e) {
+    // A chunk still being written must land before the chunks are deleted, or it would outlive them.
+    await writing.catch(() => undefined);
     await discard(ctx, pendingId, blobKey);
     return err({ code: 'storage_failed', message: `证据未能保存到本机，已撤销导入：${message(e)}` });
   }

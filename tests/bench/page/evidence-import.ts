@@ -14,7 +14,26 @@ import { codecFromRawKey } from '../../../renderer/security/crypto-codec';
 import { register } from './registry';
 
 const MB = 1024 * 1024;
-const big = new Uint8Array(64 * MB).map((_, i) => (i * 2654435761) >>> 24);
+/**
+ * Incompressible bytes, like the JPEG, HEIC and PDF evidence they stand for (seeded xorshift32, the same
+ * every run). The earlier fixture, `(i * 2654435761) >>> 24`, repeated with a short period: Chromium
+ * compresses large IndexedDB values, so the plain import stored almost nothing while the AES-GCM one
+ * (ciphertext does not compress) stored all 64 MB — the ratio measured the fixture, not the encryption.
+ */
+function incompressible(bytes: number, seed: number): Uint8Array {
+  const words = new Uint32Array(bytes / 4);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < words.length; i++) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    words[i] = x;
+  }
+  return new Uint8Array(words.buffer);
+}
+const big = incompressible(64 * MB, 0x9e3779b9);
 const photos = Array.from({ length: 200 }, (_, k) => big.subarray(k * 300_000, k * 300_000 + 500_000));
 const plenty = () => Promise.resolve({ quota: 1e12, usage: 0 });
 let seq = 0;

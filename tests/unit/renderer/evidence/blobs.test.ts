@@ -143,6 +143,49 @@ describe('evidence blob store', () => {
     expect(await blobTable(store.ctx).count()).toBe(0);
   });
 
+  it('a seal that fails mid-import (pipelined writes) leaves no chunk and no pending row behind', async () => {
+    const { store } = harness();
+    let seals = 0;
+    const failing: Codec = {
+      ...plainCodec,
+      sealBytes: async (ctx, b) => {
+        // The third seal fails while the second chunk's write is still pending (pipelined import).
+        if (++seals === 3) throw new Error('key gone');
+        return plainCodec.sealBytes(ctx, b);
+      },
+    };
+    const ctx = { ...store.ctx, codec: failing };
+    const progress: number[] = [];
+    const r = await importEvidenceFile(ctx, new Blob([bytesOf(5000, 3)]), {
+      mime: 'image/png',
+      chunkSize: 1000,
+      oneShotLimit: 0,
+      estimate: plenty,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(!r.ok && r.error.code).toBe('storage_failed');
+    expect(!r.ok && r.error.message).toContain('key gone');
+    expect(await chunkTable(store.ctx).count()).toBe(0);
+    expect(await blobTable(store.ctx).count()).toBe(0);
+    // Progress only ever counts chunks that were written.
+    expect(progress.every((d) => d <= 2000)).toBe(true);
+  });
+
+  it('reports progress in order, once per written chunk', async () => {
+    const { store } = harness();
+    const progress: number[] = [];
+    const r = await importEvidenceFile(store.ctx, new Blob([bytesOf(3500, 5)]), {
+      mime: 'image/png',
+      chunkSize: 1000,
+      oneShotLimit: 0,
+      estimate: plenty,
+      onProgress: (done) => progress.push(done),
+    });
+    expect(r.ok).toBe(true);
+    expect(progress).toEqual([1000, 2000, 3000, 3500]);
+    expect(await chunkTable(store.ctx).count()).toBe(4);
+  });
+
   it('sweeps imports a crash left pending, and deletes blobs on request', async () => {
     const { store } = harness();
     await blobTable(store.ctx).put({
