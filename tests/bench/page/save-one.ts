@@ -11,7 +11,8 @@
  * browsers without createSyncAccessHandle get) in the same run.
  */
 import { bundledHolidayCalendar } from '#shared/law/bundled-data';
-import { plainCodec } from '../../../renderer/data/codec';
+import { plainCodec, type Codec } from '../../../renderer/data/codec';
+import { codecFromRawKey } from '../../../renderer/security/crypto-codec';
 import type { Enrollment } from '../../../renderer/data/device';
 import { openStore } from '../../../renderer/data/store';
 import { createBrowserPlatform } from '../../../renderer/platform/browser';
@@ -43,7 +44,10 @@ const percentile = (xs: readonly number[], p: number): number => {
 let seq = 0;
 
 /** The latency of each of SAVES single-event writes through the store, in ms. */
-async function appSaves(backend: 'sync-handle' | 'fallback' = 'sync-handle'): Promise<number[]> {
+async function appSaves(
+  backend: 'sync-handle' | 'fallback' = 'sync-handle',
+  codec: Codec = plainCodec,
+): Promise<number[]> {
   const calendar = bundledHolidayCalendar();
   if (!calendar.ok) throw new Error('calendar');
   const dirName = `bench-save-journal-${String(seq)}`;
@@ -62,7 +66,7 @@ async function appSaves(backend: 'sync-handle' | 'fallback' = 'sync-handle'): Pr
   const journal = journalPortFrom(
     createBrowserPlatform({ hubOrigin: location.origin, getDirectory, journal: fileJournal }),
   );
-  const store = openStore({ dbName, codec: plainCodec, journal, calendar: calendar.value });
+  const store = openStore({ dbName, codec, journal, calendar: calendar.value });
   await store.saveEnrollment(ENROLLMENT);
   const author = await store.author();
   if (!author) throw new Error('not enrolled');
@@ -178,4 +182,20 @@ register({
   baseline: 'save-one-raw-idb-p99',
   runs: 3,
   run: async () => percentile(await appSaves('fallback'), 99),
+});
+// #8 part 6: the same saves with the AES-GCM codec of an unlocked session, against plain in the same run.
+let aesCodec: Codec | undefined;
+const aes = async (): Promise<Codec> =>
+  (aesCodec ??= (await codecFromRawKey(crypto.getRandomValues(new Uint8Array(32)))).codec);
+register({
+  name: 'save-one-event-aes-gcm-p50',
+  baseline: 'save-one-event-p50',
+  runs: 3,
+  run: async () => percentile(await appSaves('sync-handle', await aes()), 50),
+});
+register({
+  name: 'save-one-event-aes-gcm-p99',
+  baseline: 'save-one-event-p99',
+  runs: 3,
+  run: async () => percentile(await appSaves('sync-handle', await aes()), 99),
 });
