@@ -162,7 +162,12 @@ describe.each(BACKENDS)('holiday years on $name', ({ config }) => {
         zh: '2026 年的安排随软件发布',
         en: '2026 ships with the app',
       },
-      { payload: { year: 2027, data: { ...Y2027, source: '' } }, field: 'data', zh: '必须注明来源', en: 'source: a source is required' },
+      {
+        payload: { year: 2027, data: { ...Y2027, source: '' } },
+        field: 'data',
+        zh: '必须注明来源',
+        en: 'source: a source is required',
+      },
       { payload: { year: '2027', data: Y2027 }, field: 'year', zh: '请求格式不正确', en: 'malformed' },
       { payload: { year: 2027, data: Y2027, extra: 1 }, field: '', zh: '请求格式不正确', en: 'malformed' },
     ];
