@@ -179,9 +179,12 @@ test('a closure and payment recorded offline reach the supervisor’s dashboard;
   await syncNow(b);
 
   await syncNow(a);
-  const after = await awardDue(a, arbitration);
-  const days = (Date.parse(after) - Date.parse(before)) / 86_400_000;
-  expect(days).toBeGreaterThanOrEqual(15);
+  // The case file refetches when the sync's refresh lands; read until it shows the new limit.
+  await expect
+    .poll(async () => (Date.parse(await awardDue(a, arbitration)) - Date.parse(before)) / 86_400_000, {
+      timeout: 15_000,
+    })
+    .toBeGreaterThanOrEqual(15);
   await a.getByTestId('casetab-review').click();
   await expect(a.getByTestId('review-history')).toContainText('批准延期 15 日：仲裁审理期限');
 

@@ -20,6 +20,21 @@ import { failureText, formatBytes, formatTime } from './sync-text';
 import { useSyncBinding, useSyncNow, useSyncState } from './use-sync';
 import './sync.css';
 
+/**
+ * Which run an outcome on screen belongs to (1, 2, … per outcome object, stable across remounts): the
+ * `sync-done` line carries it, so a reader can tell a finished new run from the last one's line.
+ */
+const runNumbers = new WeakMap<object, number>();
+let runsSeen = 0;
+function runNumber(outcome: object): number {
+  let n = runNumbers.get(outcome);
+  if (n === undefined) {
+    n = ++runsSeen;
+    runNumbers.set(outcome, n);
+  }
+  return n;
+}
+
 export const syncOverviewKey = [...queryKeys.outbox, 'overview'] as const;
 
 export function SyncPage() {
@@ -131,7 +146,7 @@ export function SyncPage() {
       {enrolled ? null : <p className="muted">{t('sync.notEnrolled')}</p>}
       <SyncProgressBar state={state} />
       {last?.ok === true && !state.running ? (
-        <p role="status" data-testid="sync-done">
+        <p role="status" data-testid="sync-done" data-run={runNumber(last)}>
           {t('sync.done', { pushed: last.push.pushed, stored: last.pull.stored })}
         </p>
       ) : null}

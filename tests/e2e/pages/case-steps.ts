@@ -19,6 +19,12 @@ export async function sign(page: Page, who: string, x: number): Promise<void> {
 /** Opens the sync page, presses 立即同步 and waits for the run to finish. */
 export async function syncNow(page: Page, timeout = 30_000): Promise<void> {
   await page.getByTestId('nav-sync').click();
-  await page.getByTestId('sync-now').click();
-  await expect(page.getByTestId('sync-done')).toBeVisible({ timeout });
+  const button = page.getByTestId('sync-now');
+  await expect(button).toBeEnabled({ timeout });
+  // The line of the previous run may still be on screen: wait for this run's, not that one.
+  const done = page.getByTestId('sync-done');
+  const previous = (await done.count()) > 0 ? await done.getAttribute('data-run') : null;
+  await button.click();
+  await expect(done).toBeVisible({ timeout });
+  if (previous !== null) await expect(done).not.toHaveAttribute('data-run', previous, { timeout });
 }
